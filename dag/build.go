@@ -208,7 +208,7 @@ func Build(ctx context.Context, g *Graph, cfg Config, targets ...*Node) (*Result
 	}
 	for _, t := range targets {
 		if p := t.producer; p != nil && p.s.status != statusDone {
-			return &res, fmt.Errorf("dag: internal error: %q not built (status %d)", t.Path, p.s.status)
+			return &res, fmt.Errorf("dag: internal error: %q not built (status %d)%s", t.Path, p.s.status, b.stuck())
 		}
 	}
 	return &res, nil
@@ -842,4 +842,24 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.Write(p)
+}
+
+// stuck describes the edges left wanted or waiting when the build ended without finishing a target: the
+// evidence for a scheduling bug. mu is held.
+func (b *builder) stuck() string {
+	var sb strings.Builder
+	for _, e := range b.g.Edges() {
+		if e.s.gen != b.gen || (e.s.status != statusWanted && e.s.status != statusWaiting) {
+			continue
+		}
+		fmt.Fprintf(&sb, "\n  %s: status %d, %d pending", e, e.s.status, e.s.pending)
+		for _, n := range append(e.allInputs(), e.s.waitFor...) {
+			if p := n.producer; p != nil && p.s.status != statusDone {
+				fmt.Fprintf(&sb, "\n    waits for %s (status %d, made by %s)", n.Path, p.s.status, p)
+			} else if p == nil && !n.done {
+				fmt.Fprintf(&sb, "\n    waits for %s (no producer)", n.Path)
+			}
+		}
+	}
+	return sb.String()
 }

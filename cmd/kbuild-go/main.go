@@ -1,0 +1,84 @@
+// Command kbuild-go builds Linux kernels the way `make` and Kbuild do, without make: it reads the tree's
+// own Kconfig and Makefiles and runs the real compiler through one global build graph.
+//
+//	kbuild-go [-C SRCDIR] [-j N] [-k] [-n] [-s] [VAR=value ...] [TARGET ...]
+//
+// Exit codes: 0 success, 1 the build failed, 2 bad usage or bad input.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/kbuild-go/kbuild-go/cli"
+	"github.com/kbuild-go/kbuild-go/targets"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process exit, so tests can call it.
+func run(args []string, stdout, stderr io.Writer) int {
+	inv, err := cli.Parse(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "kbuild-go: %v\n", err)
+		fmt.Fprintln(stderr, "Usage: kbuild-go [-C SRCDIR] [-j N] [-k] [-n] [-s] [VAR=value ...] [TARGET ...]  (kbuild-go help)")
+		return 2
+	}
+	if inv.Help {
+		fmt.Fprint(stdout, targets.Usage)
+		return 0
+	}
+	if inv.Version {
+		fmt.Fprintf(stdout, "kbuild-go %s\n", targets.Version)
+		return 0
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err = targets.Run(ctx, targets.Request{Invocation: inv, Stdout: stdout, Stderr: stderr, Self: self()})
+	if err == nil {
+		return 0
+	}
+	var be *targets.BuildError
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, "kbuild-go: *** Interrupt")
+		return 130 // as a shell reports a command stopped by SIGINT
+	}
+	fmt.Fprintf(stderr, "kbuild-go: %v\n", err)
+	switch {
+	case errors.As(err, &be):
+		return 1
+	default:
+		return 2
+	}
+}
+
+// self is the path of this executable: the value of $(MAKE) in recipes, so that scripts calling
+// ${MAKE} (link-vmlinux.sh) come back to kbuild-go.
+//
+// It is the name this process was started as (resolved through PATH), not os.Executable: a link named
+// kbuild-go must stay a kbuild-go (the script tests run the test binary through such a link).
+func self() string {
+	a := os.Args[0]
+	if !strings.Contains(a, "/") {
+		if p, err := exec.LookPath(a); err == nil {
+			a = p
+		}
+	}
+	if p, err := filepath.Abs(a); err == nil {
+		return p
+	}
+	if p, err := os.Executable(); err == nil {
+		return p
+	}
+	return "kbuild-go"
+}

@@ -1,0 +1,181 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets the test binary run as kbuild-go inside the scripts (testscript puts a "kbuild-go" on
+// PATH that re-enters this binary), so recipes calling ${MAKE} and make's KCONFIG_TOOL reach it too.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"kbuild-go": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScript runs testdata/script/*.txtar: incremental-build behaviour of kbuild-go over
+// testdata/kernel-mini, in the shape of cmd/go's script tests. $KMINI is the kernel-mini source tree
+// (scripts build out of tree, O=$WORK/..., or in a copy when they edit sources).
+func TestScript(t *testing.T) {
+	kmini, err := filepath.Abs("../../testdata/kernel-mini")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("KMINI", kmini)
+			// The host's own toolchain and make, nothing from the caller's kernel-build environment.
+			for _, v := range []string{"HOME", "XDG_CACHE_HOME"} {
+				if s := os.Getenv(v); s != "" {
+					env.Setenv(v, s)
+				}
+			}
+			env.Setenv("KBUILD_BUILD_TIMESTAMP", "Tue Dec  1 00:00:00 UTC 2026")
+			env.Setenv("KBUILD_BUILD_USER", "kbuild")
+			env.Setenv("KBUILD_BUILD_HOST", "kbuild-go")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"snapshot":  cmdSnapshot,
+			"unchanged": cmdUnchanged,
+			"touchnew":  cmdTouchNew,
+			"waitfile":  cmdWaitFile,
+			"cpdir":     cmdCpDir,
+		},
+		RequireExplicitExec: true,
+	})
+}
+
+// snapshot DIR NAME records the mtime and size of every file under DIR.
+func cmdSnapshot(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: snapshot dir name")
+	}
+	snap := scan(ts, ts.MkAbs(args[0]))
+	var b strings.Builder
+	for _, k := range sortedKeys(snap) {
+		fmt.Fprintf(&b, "%s\t%s\n", k, snap[k])
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(".snapshot-"+args[1]), []byte(b.String()), 0o666))
+}
+
+// unchanged DIR NAME fails if any file under DIR was added, removed or modified since snapshot NAME;
+// `! unchanged` fails if nothing changed.
+func cmdUnchanged(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: unchanged dir name")
+	}
+	f, err := os.Open(ts.MkAbs(".snapshot-" + args[1]))
+	ts.Check(err)
+	defer f.Close()
+	old := map[string]string{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		k, v, _ := strings.Cut(sc.Text(), "\t")
+		old[k] = v
+	}
+	now := scan(ts, ts.MkAbs(args[0]))
+	var diffs []string
+	for k, v := range now {
+		if o, ok := old[k]; !ok {
+			diffs = append(diffs, "added "+k)
+		} else if o != v {
+			diffs = append(diffs, "changed "+k)
+		}
+	}
+	for k := range old {
+		if _, ok := now[k]; !ok {
+			diffs = append(diffs, "removed "+k)
+		}
+	}
+	sort.Strings(diffs)
+	if neg {
+		if len(diffs) == 0 {
+			ts.Fatalf("nothing changed under %s", args[0])
+		}
+		return
+	}
+	if len(diffs) > 0 {
+		ts.Fatalf("files changed under %s:\n%s", args[0], strings.Join(diffs, "\n"))
+	}
+}
+
+func scan(ts *testscript.TestScript, dir string) map[string]string {
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := os.Lstat(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out[rel] = fmt.Sprintf("%d %d", info.ModTime().UnixNano(), info.Size())
+		return nil
+	})
+	ts.Check(err)
+	return out
+}
+
+// touchnew FILE... sets the files' mtime a second into the future, so they are newer than anything a
+// build just wrote whatever the file system's timestamp granularity.
+func cmdTouchNew(ts *testscript.TestScript, neg bool, args []string) {
+	t := time.Now().Add(time.Second)
+	for _, a := range args {
+		ts.Check(os.Chtimes(ts.MkAbs(a), t, t))
+	}
+}
+
+// waitfile FILE waits (up to 60 s) until FILE exists.
+func cmdWaitFile(ts *testscript.TestScript, neg bool, args []string) {
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		if _, err := os.Stat(ts.MkAbs(args[0])); err == nil {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	ts.Fatalf("timed out waiting for %s", args[0])
+}
+
+// cpdir SRC DST copies a directory tree (for scripts that edit kernel-mini's sources).
+func cmdCpDir(ts *testscript.TestScript, neg bool, args []string) {
+	src, dst := ts.MkAbs(args[0]), ts.MkAbs(args[1])
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o777)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		info, _ := d.Info()
+		return os.WriteFile(target, data, info.Mode().Perm())
+	})
+	ts.Check(err)
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,515 @@
+package kconfig
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// This file is lexer.l: a hand-written scanner with the same states
+// (INITIAL, STRING, ASSIGN_VAL, HELP) and the same longest-match decisions,
+// plus the second-stage yylex that drops blank lines, records where each
+// statement starts, and switches to ASSIGN_VAL after "WORD =".
+
+type tokKind int
+
+const (
+	tEOF tokKind = iota
+	tEOL
+	tHelpText
+	tWord
+	tWordQuote
+	tAssignVal
+	tBool
+	tChoice
+	tComment
+	tConfig
+	tDefBool
+	tDefTristate
+	tDefault
+	tDepends
+	tEndChoice
+	tEndIf
+	tEndMenu
+	tHelp
+	tHex
+	tIf
+	tImply
+	tInt
+	tMainMenu
+	tMenu
+	tMenuConfig
+	tModules
+	tOn
+	tOptional
+	tPrompt
+	tRange
+	tSelect
+	tSource
+	tString
+	tTristate
+	tVisible
+	tOr
+	tAnd
+	tEqual
+	tUnequal
+	tLess
+	tLessEqual
+	tGreater
+	tGreaterEqual
+	tNot
+	tOpenParen
+	tCloseParen
+	tColonEqual
+	tPlusEqual
+)
+
+// keyword maps a word to its keyword token, or tWord.
+func keyword(w string) tokKind {
+	switch w {
+	case "bool":
+		return tBool
+	case "choice":
+		return tChoice
+	case "comment":
+		return tComment
+	case "config":
+		return tConfig
+	case "def_bool":
+		return tDefBool
+	case "def_tristate":
+		return tDefTristate
+	case "default":
+		return tDefault
+	case "depends":
+		return tDepends
+	case "endchoice":
+		return tEndChoice
+	case "endif":
+		return tEndIf
+	case "endmenu":
+		return tEndMenu
+	case "help":
+		return tHelp
+	case "hex":
+		return tHex
+	case "if":
+		return tIf
+	case "imply":
+		return tImply
+	case "int":
+		return tInt
+	case "mainmenu":
+		return tMainMenu
+	case "menu":
+		return tMenu
+	case "menuconfig":
+		return tMenuConfig
+	case "modules":
+		return tModules
+	case "on":
+		return tOn
+	case "optional":
+		return tOptional
+	case "prompt":
+		return tPrompt
+	case "range":
+		return tRange
+	case "select":
+		return tSelect
+	case "source":
+		return tSource
+	case "string":
+		return tString
+	case "tristate":
+		return tTristate
+	case "visible":
+		return tVisible
+	}
+	return tWord
+}
+
+type token struct {
+	kind tokKind
+	text string
+}
+
+// srcFile is one open Kconfig file (struct buffer + struct file).
+type srcFile struct {
+	name       string
+	data       string
+	pos        int
+	line       int
+	parentLine int // yylineno of the parent when this file was entered
+}
+
+type lexer struct {
+	c        *Config
+	files    []*srcFile
+	assign   bool // ASSIGN_VAL state
+	prev     tokKind
+	prevPrev tokKind
+	stmtFile string
+	stmtLine int
+	done     bool
+}
+
+func (l *lexer) cur() *srcFile {
+	if len(l.files) == 0 {
+		return nil
+	}
+	return l.files[len(l.files)-1]
+}
+
+// curName and curLine are current_file->name and yylineno, which the macro
+// functions and pperror report.
+func (l *lexer) curName() string {
+	if f := l.cur(); f != nil {
+		return f.name
+	}
+	return "<none>"
+}
+
+func (l *lexer) curLine() int {
+	if f := l.cur(); f != nil {
+		return f.line
+	}
+	return 0
+}
+
+// open is zconf_fopen: the name as given (relative to the object tree, conf's
+// working directory), then $srctree/name.
+func (c *Config) open(name string) (string, error) {
+	b, err := os.ReadFile(c.objPath(name))
+	if err == nil {
+		return string(b), nil
+	}
+	if !filepath.IsAbs(name) {
+		if st, ok := c.getenv("srctree"); ok {
+			b, err2 := os.ReadFile(c.objPath(st + "/" + name))
+			if err2 == nil {
+				return string(b), nil
+			}
+		}
+	}
+	return "", err
+}
+
+// fileLookup is file_lookup: the list of Kconfig files, newest first, as
+// auto.conf.cmd prints it.
+func (c *Config) fileLookup(name string) {
+	for _, f := range c.fileList {
+		if f == name {
+			return
+		}
+	}
+	c.fileList = append([]string{name}, c.fileList...)
+}
+
+// pushFile is zconf_nextfile.
+func (l *lexer) pushFile(name string) error {
+	l.c.fileLookup(name)
+	data, err := l.c.open(name)
+	if err != nil {
+		return fmt.Errorf("%s:%d: can't open file \"%s\"", l.stmtFile, l.stmtLine, name)
+	}
+	cur := l.cur()
+	nf := &srcFile{name: name, data: data, line: 1}
+	if cur != nil {
+		nf.parentLine = cur.line
+		for i := len(l.files) - 1; i >= 0; i-- {
+			if l.files[i].name == name {
+				var b strings.Builder
+				fmt.Fprintf(&b, "Recursive inclusion detected.\nInclusion path:\n  current file : %s\n", name)
+				for j := len(l.files) - 1; j >= i; j-- {
+					pl := nf.parentLine
+					if j < len(l.files)-1 {
+						pl = l.files[j+1].parentLine
+					}
+					fmt.Fprintf(&b, "  included from: %s:%d\n", l.files[j].name, pl-1)
+				}
+				return fmt.Errorf("%s", strings.TrimSuffix(b.String(), "\n"))
+			}
+		}
+	}
+	l.files = append(l.files, nf)
+	return nil
+}
+
+func (l *lexer) warnf(format string, a ...any) {
+	l.c.errorf(format, a...)
+}
+
+// next is the second-stage yylex.
+func (l *lexer) next() token {
+	for {
+		t := l.lex1()
+		if l.prev == tEOL || l.prev == tHelpText {
+			if t.kind == tEOL {
+				continue
+			}
+			l.stmtFile = l.curName()
+			l.stmtLine = l.curLine()
+			if t.kind == tEOF {
+				l.stmtFile, l.stmtLine = l.c.lastFile, l.c.lastLine
+			}
+		}
+		if l.prevPrev == tEOL && l.prev == tWord && (t.kind == tEqual || t.kind == tColonEqual || t.kind == tPlusEqual) {
+			l.assign = true
+		}
+		l.prevPrev = l.prev
+		l.prev = t.kind
+		return t
+	}
+}
+
+// lex1 is the flex scanner in the INITIAL and ASSIGN_VAL states.
+func (l *lexer) lex1() token {
+	for {
+		f := l.cur()
+		if f == nil {
+			return token{kind: tEOF}
+		}
+		if f.pos >= len(f.data) {
+			l.assign = false
+			if l.prev != tEOL && l.prev != tHelpText {
+				l.warnf("%s:%d:warning: no new line at end of file\n", f.name, f.line)
+			}
+			l.c.lastFile, l.c.lastLine = f.name, f.line
+			l.files = l.files[:len(l.files)-1]
+			return token{kind: tEOL}
+		}
+		d := f.data
+		ch := d[f.pos]
+		if l.assign {
+			switch {
+			case ch == '\n':
+				f.pos++
+				f.line++
+				l.assign = false
+				return token{kind: tEOL}
+			case ch == ' ' || ch == '\t':
+				f.pos++
+			default:
+				end := strings.IndexByte(d[f.pos:], '\n')
+				if end < 0 {
+					end = len(d) - f.pos
+				}
+				s := d[f.pos : f.pos+end]
+				f.pos += end
+				return token{kind: tAssignVal, text: s}
+			}
+			continue
+		}
+		switch {
+		case ch == '#':
+			end := strings.IndexByte(d[f.pos:], '\n')
+			if end < 0 {
+				f.pos = len(d)
+			} else {
+				f.pos += end
+			}
+			continue
+		case ch == ' ' || ch == '\t':
+			f.pos++
+			continue
+		case ch == '\\' && f.pos+1 < len(d) && d[f.pos+1] == '\n':
+			f.pos += 2
+			f.line++
+			continue
+		case ch == '\n':
+			f.pos++
+			f.line++
+			return token{kind: tEOL}
+		case ch == '"' || ch == '\'':
+			f.pos++
+			return l.lexString(ch)
+		case isTokenByte(ch) || ch == '$':
+			end := f.pos
+			hasDollar := false
+			for end < len(d) && (isTokenByte(d[end]) || d[end] == '$') {
+				if d[end] == '$' {
+					hasDollar = true
+				}
+				end++
+			}
+			if !hasDollar {
+				w := d[f.pos:end]
+				f.pos = end
+				if k := keyword(w); k != tWord {
+					return token{kind: k}
+				}
+				return token{kind: tWord, text: w}
+			}
+			// expand_token: the rest of the line is offered to the
+			// expander; what it does not consume is scanned again.
+			lineEnd := strings.IndexByte(d[f.pos:], '\n')
+			if lineEnd < 0 {
+				lineEnd = len(d) - f.pos
+			}
+			out, n := l.c.expandOneToken(d[f.pos : f.pos+lineEnd])
+			f.pos += n
+			if out != "" {
+				return token{kind: tWord, text: out}
+			}
+			continue
+		}
+		if f.pos+1 < len(d) {
+			if k := op2(d[f.pos], d[f.pos+1]); k != tEOF {
+				f.pos += 2
+				return token{kind: k}
+			}
+		}
+		f.pos++
+		if k := op1(ch); k != tEOF {
+			return token{kind: k}
+		}
+		l.warnf("%s:%d:warning: ignoring unsupported character '%c'\n", f.name, f.line, ch)
+	}
+}
+
+// lexString is the STRING state: $(...) is expanded in place, a backslash
+// quotes the next byte, and a newline ends the string with a warning.
+func (l *lexer) lexString(quote byte) token {
+	f := l.cur()
+	d := f.data
+	var b strings.Builder
+	for f.pos < len(d) {
+		ch := d[f.pos]
+		switch {
+		case ch == '$':
+			lineEnd := strings.IndexByte(d[f.pos:], '\n')
+			if lineEnd < 0 {
+				lineEnd = len(d) - f.pos
+			}
+			res, n := l.c.expandDollar(d[f.pos+1:f.pos+lineEnd], nil)
+			b.WriteString(res)
+			f.pos += 1 + n
+		case ch == '\\':
+			f.pos++
+			if f.pos < len(d) && d[f.pos] != '\n' {
+				b.WriteByte(d[f.pos])
+				f.pos++
+			}
+		case ch == '\'' || ch == '"':
+			f.pos++
+			if ch == quote {
+				return token{kind: tWordQuote, text: b.String()}
+			}
+			b.WriteByte(ch)
+		case ch == '\n':
+			l.warnf("%s:%d:warning: multi-line strings not supported\n", l.stmtFile, l.stmtLine)
+			return token{kind: tWordQuote, text: b.String()}
+		default:
+			b.WriteByte(ch)
+			f.pos++
+		}
+	}
+	return token{kind: tWordQuote, text: b.String()}
+}
+
+// lexHelp is the HELP state, entered after "help" EOL. Indentation of the
+// first line sets the block's indentation; a line indented less (or a
+// non-blank first column) ends the text. Tabs count to the next multiple of
+// eight.
+func (l *lexer) lexHelp() token {
+	f := l.cur()
+	d := f.data
+	var b strings.Builder
+	lastTS, firstTS := 0, 0
+	end := func() token {
+		l.prevPrev = l.prev
+		l.prev = tHelpText
+		return token{kind: tHelpText, text: b.String()}
+	}
+	for {
+		if f.pos >= len(d) {
+			return end()
+		}
+		ws := 0
+		for f.pos+ws < len(d) && (d[f.pos+ws] == ' ' || d[f.pos+ws] == '\t') {
+			ws++
+		}
+		if f.pos+ws < len(d) && d[f.pos+ws] == '\n' {
+			nx := f.pos + ws + 1
+			f.pos = nx
+			f.line++
+			if nx < len(d) && d[nx] != ' ' && d[nx] != '\t' && d[nx] != '\n' {
+				return end()
+			}
+			b.WriteString("\n")
+			continue
+		}
+		if ws > 0 {
+			ts := 0
+			for _, c := range []byte(d[f.pos : f.pos+ws]) {
+				if c == '\t' {
+					ts = (ts &^ 7) + 8
+				} else {
+					ts++
+				}
+			}
+			f.pos += ws
+			lastTS = ts
+			if firstTS != 0 {
+				if ts < firstTS {
+					return end()
+				}
+				b.WriteString(strings.Repeat(" ", ts-firstTS))
+			}
+			continue
+		}
+		if f.pos >= len(d) {
+			return end()
+		}
+		e := strings.IndexByte(d[f.pos:], '\n')
+		if e < 0 {
+			e = len(d) - f.pos
+		}
+		text := strings.TrimRight(d[f.pos:f.pos+e], " \t")
+		f.pos += e
+		b.WriteString(text)
+		if firstTS == 0 {
+			firstTS = lastTS
+		}
+	}
+}
+
+func op2(a, b byte) tokKind {
+	switch string([]byte{a, b}) {
+	case "||":
+		return tOr
+	case "&&":
+		return tAnd
+	case "!=":
+		return tUnequal
+	case "<=":
+		return tLessEqual
+	case ">=":
+		return tGreaterEqual
+	case ":=":
+		return tColonEqual
+	case "+=":
+		return tPlusEqual
+	}
+	return tEOF
+}
+
+func op1(b byte) tokKind {
+	switch b {
+	case '=':
+		return tEqual
+	case '<':
+		return tLess
+	case '>':
+		return tGreater
+	case '!':
+		return tNot
+	case '(':
+		return tOpenParen
+	case ')':
+		return tCloseParen
+	}
+	return tEOF
+}

@@ -1,0 +1,899 @@
+package makefile
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+)
+
+// Stream selects where make would print a message: 1 is stdout ($(info)), 2 is stderr ($(warning) and
+// make's own warnings).
+type Stream int
+
+// Func is a native function registered through Options.Funcs: it receives its arguments expanded (split at
+// every top-level comma) and returns its expansion.
+type Func func(ctx *CallContext, args []string) (string, error)
+
+// Options configures one make invocation (a Scope).
+type Options struct {
+	// Dir is the working directory, $(CURDIR). Relative file names are relative to it. Required.
+	Dir string
+	// Env is the process environment ("NAME=value"); each entry becomes a variable of origin environment.
+	Env []string
+	// EnvOverrides is make's -e: environment variables win over makefile assignments.
+	EnvOverrides bool
+	// CommandLine are command-line variable assignments in order ("obj=kernel", "x:=y", "y+=z").
+	CommandLine []string
+	// Goals are the goals given on the command line ($(MAKECMDGOALS)).
+	Goals []string
+	// MakeFlags are the single-letter flags as $(MAKEFLAGS) shows them while parsing ("rR", "rRs").
+	MakeFlags string
+	// Make is the value of $(MAKE) (the program a recipe calls for a sub-make).
+	Make string
+	// MakeLevel is $(MAKELEVEL) (0 for the top make).
+	MakeLevel int
+	// Cache shares parsed files between scopes; nil gives the scope a private cache.
+	Cache *Cache
+	// FS is used for include, $(wildcard), $(realpath), $(file <) and existence checks; nil means the
+	// operating system. It is always given absolute, cleaned paths.
+	FS FS
+	// Exists, when set, is asked before the file system whether a path exists or will be produced by a rule
+	// the caller knows of (another scope's target). Paths are as written in the makefile, relative to Dir.
+	Exists func(path string) bool
+	// Shell runs $(shell) and `!=` commands; nil runs /bin/sh -c. stdout is the raw output.
+	Shell func(cmd string, env []string, dir string) (stdout string, status int)
+	// Output receives $(info) (stream 1) and $(warning) / make warnings (stream 2), each a complete line
+	// with its newline; nil prints to os.Stdout / os.Stderr.
+	Output func(stream Stream, text string)
+	// Funcs are extra functions by name; a builtin of the same name wins.
+	Funcs map[string]Func
+	// CallHook, when set, sees every $(call NAME,ARGS...) before make's own call: name and args expanded.
+	// If it returns handled, result is the call's expansion and the variable NAME is never expanded. The
+	// hook may use ctx to expand other text in the same context (the same automatic and target-specific
+	// variables, the same $(1)...). This is how a build driver handles Kbuild's if_changed family itself.
+	CallHook func(ctx *CallContext, name string, args []string) (result string, handled bool)
+}
+
+// Scope is one make invocation: its variables, rules and directory search paths. A Scope is not safe for
+// concurrent use; scopes are independent of each other and may be used from different goroutines (they
+// share only the Cache, which is safe).
+type Scope struct {
+	opts  Options
+	fs    FS
+	cache *Cache
+	vars  varTable
+
+	exportAll bool
+	files     map[string]*fileEntry // explicit targets and mentioned prerequisites
+	order     []string              // targets in the order they first got a rule
+	patterns  []*patternRule
+	tvars     map[string]varTable
+	pvars     []*patternVars
+	vpaths    []vpathDir
+	pending   *pendingRule
+	resolved  map[string]*Target
+
+	// fileStack are the makefiles being read, innermost last (for MAKEFILE_LIST and positions).
+	fileStack []string
+	pool      [][]byte
+}
+
+// NewScope creates a scope with make's initial variables: the environment, the command-line variables,
+// MAKEFLAGS, MAKEOVERRIDES, MAKECMDGOALS, CURDIR, MAKE, MAKELEVEL, SHELL, .FEATURES, .DEFAULT_GOAL.
+func NewScope(opts Options) *Scope {
+	s := &Scope{opts: opts, fs: opts.FS, cache: opts.Cache, vars: varTable{}, files: map[string]*fileEntry{},
+		tvars: map[string]varTable{}}
+	if s.fs == nil {
+		s.fs = OSFS{}
+	}
+	if s.cache == nil {
+		s.cache = NewCache()
+	}
+	def := func(name, value string, origin Origin) *Var {
+		v := &Var{origin: origin, name: name}
+		v.setSimple(value)
+		s.vars[name] = v
+		return v
+	}
+	def("SHELL", "/bin/sh", OriginDefault)
+	def(".SHELLFLAGS", "-c", OriginDefault)
+	def("MAKE_VERSION", "4.3", OriginDefault)
+	def(".FEATURES", "target-specific order-only second-expansion else-if shortest-stem undefine oneshell nocomment grouped-target extra-prereqs", OriginDefault)
+	def(".RECIPEPREFIX", "", OriginDefault)
+	mk := def("MAKE", opts.Make, OriginDefault)
+	mk.setRecursive(opts.Make, mustParse(strings.ReplaceAll(opts.Make, "$", "$$")))
+	def("MAKE_COMMAND", opts.Make, OriginDefault)
+	for _, kv := range opts.Env {
+		name, value, ok := strings.Cut(kv, "=")
+		if !ok || name == "SHELL" || name == "MAKEFLAGS" || name == "MAKELEVEL" {
+			continue
+		}
+		o := OriginEnvironment
+		if opts.EnvOverrides {
+			o = OriginEnvironmentOverride
+		}
+		// A variable that came from the environment stays exported when the makefile assigns it later
+		// (GNU make keeps the same variable and its export flag: FOO=env make with `FOO += x` passes
+		// "env x" to recipes). Kbuild relies on it: Makefile.lib appends to the KBUILD_CFLAGS it got.
+		v := &Var{origin: o, name: name, export: exportYes}
+		v.setRecursive(value, mustParse(value))
+		s.vars[name] = v
+	}
+	def("MAKELEVEL", strconv.Itoa(opts.MakeLevel), OriginEnvironment)
+	def("CURDIR", opts.Dir, OriginFile)
+	// make strips a leading ./ from command-line goals, in MAKECMDGOALS too (`make ./foo.o` gives foo.o).
+	goals := make([]string, len(opts.Goals))
+	for i, g := range opts.Goals {
+		goals[i] = cleanName(g)
+	}
+	def("MAKECMDGOALS", strings.Join(goals, " "), OriginDefault)
+	def("MAKEFILE_LIST", "", OriginFile)
+	def(".DEFAULT_GOAL", "", OriginDefault)
+	def(".SHELLSTATUS", "", OriginDefault)
+	mf := def("MAKEFLAGS", opts.MakeFlags, OriginFile)
+	mf.setRecursive(opts.MakeFlags, mustParse(opts.MakeFlags))
+	// Command-line variables, applied in order; make lists them in MAKEOVERRIDES in reverse.
+	var overrides []string
+	for _, a := range opts.CommandLine {
+		name, op, value, ok := splitAssign(a)
+		if !ok {
+			continue
+		}
+		c := &ctx{s: s, pos: Pos{"<command-line>", 0}}
+		_ = c.assign(name, op, value, mustParse(value), OriginCommandLine, Modifiers{}, nil)
+		v := s.vars[name]
+		def := name + "=" + v.text()
+		if v.flavor == FlavorSimple {
+			def = name + ":=" + v.text()
+		}
+		overrides = append([]string{escapeOverride(def)}, overrides...)
+	}
+	def("-*-command-variables-*-", strings.Join(overrides, " "), OriginAutomatic)
+	mo := def("MAKEOVERRIDES", "${-*-command-variables-*-}", OriginFile)
+	mo.setRecursive(mo.value, mustParse(mo.value))
+	return s
+}
+
+// escapeOverride escapes blanks as make writes them into MAKEOVERRIDES.
+func escapeOverride(a string) string {
+	if !strings.ContainsAny(a, " \t") {
+		return a
+	}
+	var b strings.Builder
+	for i := 0; i < len(a); i++ {
+		if a[i] == ' ' || a[i] == '\t' {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(a[i])
+	}
+	return b.String()
+}
+
+func mustParse(s string) expr {
+	e, err := parseExpr(s)
+	if err != nil {
+		return literal(s)
+	}
+	return e
+}
+
+// Options returns the options the scope was created with.
+func (s *Scope) Options() Options { return s.opts }
+
+// abs makes a makefile-relative path absolute (for the FS).
+func (s *Scope) abs(name string) string {
+	if filepath.IsAbs(name) {
+		return filepath.Clean(name)
+	}
+	return filepath.Join(s.opts.Dir, name)
+}
+
+// EvalFile reads and evaluates a makefile (name relative to Dir or absolute), as `make -f name` would read
+// it; it is added to MAKEFILE_LIST.
+func (s *Scope) EvalFile(name string) error {
+	f, err := s.cache.file(s.fs, s.abs(name), name)
+	if err != nil {
+		return err
+	}
+	return s.evalFile(f, name)
+}
+
+func (s *Scope) evalFile(f *File, name string) error {
+	ml := s.vars["MAKEFILE_LIST"]
+	ml.appendSimple(name)
+	s.fileStack = append(s.fileStack, name)
+	c := &ctx{s: s}
+	err := c.evalNodes(f.Nodes)
+	if err == nil {
+		err = s.flushRule()
+	}
+	s.fileStack = s.fileStack[:len(s.fileStack)-1]
+	return err
+}
+
+// EvalString parses and evaluates text as if it were a makefile named name (like $(eval)).
+func (s *Scope) EvalString(name, text string) error {
+	f, err := s.cache.parseText(name, 0, text)
+	if err != nil {
+		return err
+	}
+	c := &ctx{s: s}
+	if err := c.evalNodes(f.Nodes); err != nil {
+		return err
+	}
+	return s.flushRule()
+}
+
+// Error is an evaluation error at a position; make stops with it.
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+// Error formats as make's fatal errors: "file:line: *** msg.  Stop.".
+func (e *Error) Error() string {
+	if e.Pos.File == "" {
+		return "*** " + e.Msg + ".  Stop."
+	}
+	return e.Pos.String() + ": *** " + e.Msg + ".  Stop."
+}
+
+// MissingIncludeError is a non-optional include of a file that does not exist. (make would then try to
+// remake it; a driver that can make it may do so and evaluate again.) It matches os.ErrNotExist.
+type MissingIncludeError struct {
+	Pos  Pos
+	Name string
+}
+
+// Error formats as make does: "file:line: name: No such file or directory".
+func (e *MissingIncludeError) Error() string {
+	return e.Pos.String() + ": " + e.Name + ": No such file or directory"
+}
+
+// Is makes errors.Is(err, os.ErrNotExist) true.
+func (e *MissingIncludeError) Is(target error) bool { return target == os.ErrNotExist }
+
+// ctx is the evaluation context of one expansion: the scope, the position being evaluated, the
+// call/foreach locals, and (for recipes) the automatic and target-specific variables.
+type ctx struct {
+	s      *Scope
+	pos    Pos
+	locals []local
+	auto   *autoVars
+	tvars  []varTable
+	// own is the number of tvars tables that belong to the target itself; the rest are inherited from
+	// the targets that caused this one to be built, where `private` variables are not visible.
+	own int
+}
+
+type local struct{ name, value string }
+
+func (c *ctx) errorf(format string, args ...any) error {
+	return &Error{Pos: c.pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// scratch returns an empty buffer from the scope's pool.
+func (c *ctx) scratch() []byte {
+	p := &c.s.pool
+	if n := len(*p); n > 0 {
+		b := (*p)[n-1]
+		*p = (*p)[:n-1]
+		return b[:0]
+	}
+	return make([]byte, 0, 256)
+}
+
+// release returns a buffer obtained from scratch; the caller must not use it afterwards.
+func (c *ctx) release(b []byte) {
+	if cap(b) <= 64<<10 {
+		c.s.pool = append(c.s.pool, b)
+	}
+}
+
+// expandString expands e into a new string.
+func (c *ctx) expandString(e expr) (string, error) {
+	b, err := e.eval(c, c.scratch())
+	s := string(b)
+	c.release(b)
+	return s, err
+}
+
+// lookup finds the variable name in force: locals first, then target-specific tables, then the globals.
+// level is the index of the table it came from (len(tvars) for globals), for `+=` inheritance.
+func (c *ctx) lookup(name string, from int) (*Var, int) {
+	for i := from; i < len(c.tvars); i++ {
+		if v := c.tvars[i][name]; v != nil && !(v.private && i >= c.own) {
+			return v, i
+		}
+	}
+	return c.s.vars[name], len(c.tvars)
+}
+
+// expandVar appends the expansion of variable name to buf.
+func (c *ctx) expandVar(name string, buf []byte) ([]byte, error) {
+	for i := len(c.locals) - 1; i >= 0; i-- {
+		if c.locals[i].name == name {
+			return append(buf, c.locals[i].value...), nil
+		}
+	}
+	if c.auto != nil {
+		if val, ok := c.auto.get(name); ok {
+			return append(buf, val...), nil
+		}
+	}
+	v, level := c.lookup(name, 0)
+	return c.expandVarAt(name, v, level, buf)
+}
+
+// expandVarBytes is expandVar for a computed name held in a scratch buffer: map lookups and comparisons
+// with string(name) do not allocate.
+func (c *ctx) expandVarBytes(name []byte, buf []byte) ([]byte, error) {
+	for i := len(c.locals) - 1; i >= 0; i-- {
+		if c.locals[i].name == string(name) {
+			return append(buf, c.locals[i].value...), nil
+		}
+	}
+	if c.auto != nil && len(name) <= 2 {
+		if val, ok := c.auto.get(string(name)); ok {
+			return append(buf, val...), nil
+		}
+	}
+	for i := 0; i < len(c.tvars); i++ {
+		if v := c.tvars[i][string(name)]; v != nil && !(v.private && i >= c.own) {
+			return c.expandVarAt(v.name, v, i, buf)
+		}
+	}
+	v := c.s.vars[string(name)]
+	if v == nil {
+		return buf, nil
+	}
+	return c.expandVarAt(v.name, v, len(c.tvars), buf)
+}
+
+func (c *ctx) expandVarAt(name string, v *Var, level int, buf []byte) ([]byte, error) {
+	if v == nil {
+		return buf, nil
+	}
+	if v.appendTS {
+		pv, pl := c.lookup(name, level+1)
+		n := len(buf)
+		var err error
+		if buf, err = c.expandVarAt(name, pv, pl, buf); err != nil {
+			return buf, err
+		}
+		if len(buf) > n && !v.empty() {
+			buf = append(buf, ' ')
+		}
+	}
+	if v.flavor != FlavorRecursive {
+		return append(buf, v.value...), nil
+	}
+	if v.expanding {
+		return buf, c.errorf("Recursive variable '%s' references itself (eventually)", name)
+	}
+	v.expanding = true
+	var err error
+	if v.parts == nil {
+		if v.e != nil {
+			buf, err = v.e.eval(c, buf)
+		}
+	} else {
+		for _, p := range v.parts {
+			if buf, err = p.eval(c, buf); err != nil {
+				break
+			}
+		}
+	}
+	v.expanding = false
+	return buf, err
+}
+
+// evalNodes evaluates statements.
+func (c *ctx) evalNodes(nodes []Node) error {
+	s := c.s
+	for _, n := range nodes {
+		c.pos = n.Position()
+		var err error
+		switch n := n.(type) {
+		case *Recipe:
+			err = s.addRecipe(c, n)
+			continue
+		case *Cond:
+			var ok bool
+			if ok, err = c.evalCond(n); err != nil {
+				return err
+			}
+			if ok {
+				err = c.evalNodes(n.Then)
+			} else {
+				err = c.evalNodes(n.Else)
+			}
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		if err := s.flushRule(); err != nil {
+			return err
+		}
+		c.pos = n.Position()
+		switch n := n.(type) {
+		case *Assign:
+			err = c.evalAssign(n.name, n.Op, n.Value, n.value, n.Mods)
+		case *Define:
+			err = c.evalAssign(n.name, n.Op, n.Body, n.value, n.Mods)
+		case *Include:
+			err = c.evalInclude(n)
+		case *Export:
+			err = c.evalExport(n)
+		case *Undefine:
+			var name string
+			if name, err = c.expandString(n.name); err == nil {
+				name = strings.TrimSpace(name)
+				if v := s.vars[name]; v != nil && (n.Override || (v.origin != OriginCommandLine && v.origin != OriginOverride)) {
+					delete(s.vars, name)
+				}
+			}
+		case *Vpath:
+			err = c.evalVpath(n)
+		case *Rule:
+			err = c.evalRule(n)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *ctx) evalCond(n *Cond) (bool, error) {
+	a, err := c.expandString(n.a)
+	if err != nil {
+		return false, err
+	}
+	switch n.Kind {
+	case CondIfdef, CondIfndef:
+		v, _ := c.lookup(strings.TrimSpace(a), 0)
+		def := v != nil && !v.empty()
+		return def == (n.Kind == CondIfdef), nil
+	}
+	b, err := c.expandString(n.b)
+	if err != nil {
+		return false, err
+	}
+	return (a == b) == (n.Kind == CondIfeq), nil
+}
+
+func (c *ctx) evalAssign(nameE expr, op AssignOp, text string, value expr, mods Modifiers) error {
+	name, err := c.expandString(nameE)
+	if err != nil {
+		return err
+	}
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return c.errorf("empty variable name")
+	}
+	origin := OriginFile
+	if mods.Override {
+		origin = OriginOverride
+	}
+	return c.assign(name, op, text, value, origin, mods, nil)
+}
+
+// assign performs a global (table == nil) or target-specific assignment with make's precedence rules.
+func (c *ctx) assign(name string, op AssignOp, text string, value expr, origin Origin, mods Modifiers, table varTable) error {
+	s := c.s
+	vars := s.vars
+	if table != nil {
+		vars = table
+	}
+	old := vars[name]
+	if table == nil && old != nil && !canOverride(old.origin, origin) {
+		if mods.Export {
+			old.export = exportYes
+		} else if mods.Unexport {
+			old.export = exportNo
+		}
+		return nil
+	}
+	if op == OpCond {
+		if old != nil {
+			return nil
+		}
+		if table != nil && s.vars[name] != nil {
+			return nil
+		}
+		op = OpRecursive
+	}
+	v := old
+	if v == nil {
+		v = &Var{name: name}
+		vars[name] = v
+	}
+	v.pos = c.pos
+	switch op {
+	case OpRecursive:
+		v.appendTS = false
+		v.setRecursive(text, value)
+	case OpSimple:
+		val, err := c.expandString(value)
+		if err != nil {
+			return err
+		}
+		v.appendTS = false
+		v.setSimple(val)
+	case OpShell:
+		cmd, err := c.expandString(value)
+		if err != nil {
+			return err
+		}
+		out := c.runShell(cmd)
+		v.appendTS = false
+		v.setRecursive(out, mustParse(out))
+	case OpAppend:
+		switch {
+		case old == nil && table != nil:
+			v.appendTS = true
+			v.setRecursive(text, value)
+		case old == nil:
+			v.setRecursive(text, value)
+		case old.flavor == FlavorSimple:
+			val, err := c.expandString(value)
+			if err != nil {
+				return err
+			}
+			v.appendSimple(val)
+		default:
+			v.appendRecursive(text, value)
+		}
+		if old != nil && old.origin > origin {
+			origin = old.origin
+		}
+	}
+	v.origin = origin
+	v.private = mods.Private && table != nil
+	if mods.Export {
+		v.export = exportYes
+	} else if mods.Unexport {
+		v.export = exportNo
+	}
+	s.resolved = nil
+	return nil
+}
+
+// canOverride reports whether an assignment of origin next may replace a value of origin prev.
+func canOverride(prev, next Origin) bool {
+	switch next {
+	case OriginOverride, OriginCommandLine, OriginAutomatic:
+		return true
+	}
+	switch prev {
+	case OriginCommandLine, OriginOverride, OriginEnvironmentOverride:
+		return false
+	}
+	return true
+}
+
+func (c *ctx) evalInclude(n *Include) error {
+	s := c.s
+	names, err := c.expandString(n.files)
+	if err != nil {
+		return err
+	}
+	for _, name := range strings.Fields(names) {
+		f, err := s.cache.file(s.fs, s.abs(name), name)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+				if n.Optional {
+					continue
+				}
+				return &MissingIncludeError{Pos: n.Pos, Name: name}
+			}
+			return err
+		}
+		pos := c.pos
+		if err := s.evalFile(f, name); err != nil {
+			return err
+		}
+		c.pos = pos
+	}
+	return nil
+}
+
+func (c *ctx) evalExport(n *Export) error {
+	s := c.s
+	if n.All {
+		s.exportAll = !n.Unexport
+		return nil
+	}
+	names, err := c.expandString(n.names)
+	if err != nil {
+		return err
+	}
+	for _, name := range strings.Fields(names) {
+		v := s.vars[name]
+		if v == nil {
+			v = &Var{origin: OriginFile, pos: n.Pos, name: name}
+			v.setRecursive("", literal(""))
+			s.vars[name] = v
+		}
+		if n.Unexport {
+			v.export = exportNo
+		} else {
+			v.export = exportYes
+		}
+	}
+	return nil
+}
+
+// runShell runs a $(shell) command, sets .SHELLSTATUS and converts the output as make does: trailing
+// newlines removed, the others turned into spaces.
+func (c *ctx) runShell(cmd string) string {
+	s := c.s
+	env := s.shellEnv()
+	var out string
+	var status int
+	if s.opts.Shell != nil {
+		out, status = s.opts.Shell(cmd, env, s.opts.Dir)
+	} else {
+		out, status = defaultShell(cmd, env, s.opts.Dir)
+	}
+	st := s.vars[".SHELLSTATUS"]
+	st.setSimple(strconv.Itoa(status))
+	out = strings.TrimRight(out, "\n")
+	out = strings.ReplaceAll(out, "\r\n", " ")
+	return strings.ReplaceAll(out, "\n", " ")
+}
+
+// shellEnv is the environment of a $(shell) command. GNU make 4.3, the reference here, gives $(shell) the
+// environment make itself was started with, not the exported variables (that changed in 4.4); it is also
+// far cheaper than computing the exported environment for each of the hundreds of probes of a kernel
+// build.
+func (s *Scope) shellEnv() []string {
+	return s.opts.Env
+}
+
+func defaultShell(cmd string, env []string, dir string) (string, int) {
+	c := exec.Command("/bin/sh", "-c", cmd)
+	c.Env = env
+	c.Dir = dir
+	c.Stdin = nil
+	var out bytes.Buffer
+	c.Stdout = &out
+	c.Stderr = os.Stderr
+	err := c.Run()
+	status := 0
+	if err != nil {
+		status = 127
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			status = ee.ExitCode()
+		}
+	}
+	return out.String(), status
+}
+
+// output prints a message through Options.Output.
+func (s *Scope) output(stream Stream, text string) {
+	if s.opts.Output != nil {
+		s.opts.Output(stream, text)
+		return
+	}
+	var w io.Writer = os.Stdout
+	if stream == 2 {
+		w = os.Stderr
+	}
+	io.WriteString(w, text)
+}
+
+// TargetEnviron is Environ for t's recipe: target-specific variables (`t: export V = x`, and those
+// inherited from auto.Parents) are in force, as make computes a recipe's environment.
+func (s *Scope) TargetEnviron(t *Target, auto AutoVars) []string {
+	c := s.recipeCtx(t, auto)
+	env := s.environ(s.opts.MakeLevel + 1)
+	seen := map[string]int{}
+	for i, kv := range env {
+		name, _, _ := strings.Cut(kv, "=")
+		seen[name] = i
+	}
+	for _, table := range c.tvars {
+		for name := range table {
+			if !exportable(name) {
+				continue
+			}
+			v, level := c.lookup(name, 0)
+			if v == nil {
+				continue // a private variable of a parent is not inherited
+			}
+			exported := v.export == exportYes || v.export == exportDefault && s.vars[name] != nil && containsName(env, name)
+			i, had := seen[name]
+			if !exported {
+				if had && v.export == exportNo {
+					env[i] = ""
+				}
+				continue
+			}
+			b, err := c.expandVarAt(name, v, level, nil)
+			if err != nil {
+				continue
+			}
+			if had {
+				env[i] = name + "=" + string(b)
+			} else {
+				seen[name] = len(env)
+				env = append(env, name+"="+string(b))
+			}
+		}
+	}
+	out := env[:0]
+	for _, kv := range env {
+		if kv != "" {
+			out = append(out, kv)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func containsName(env []string, name string) bool {
+	for _, kv := range env {
+		if strings.HasPrefix(kv, name+"=") {
+			return true
+		}
+	}
+	return false
+}
+
+// Environ returns the environment a recipe's shell or a sub-make sees: the exported variables with their
+// expanded values (environment and command-line variables are exported unless unexported; others when
+// marked `export` or under a bare `export`), MAKEFLAGS with the command-line variables after " -- ", and
+// MAKELEVEL one higher. Sorted by name.
+func (s *Scope) Environ() []string { return s.environ(s.opts.MakeLevel + 1) }
+
+func (s *Scope) environ(level int) []string {
+	c := &ctx{s: s}
+	var env []string
+	names := make([]string, 0, len(s.vars))
+	for name := range s.vars {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		v := s.vars[name]
+		if !exportable(name) || name == "MAKEFLAGS" || name == "MAKELEVEL" {
+			continue
+		}
+		switch v.export {
+		case exportNo:
+			continue
+		case exportDefault:
+			if v.origin == OriginDefault || v.origin == OriginAutomatic {
+				continue
+			}
+			if !s.exportAll && v.origin != OriginEnvironment && v.origin != OriginEnvironmentOverride && v.origin != OriginCommandLine {
+				continue
+			}
+		}
+		b, err := c.expandVarAt(name, v, 0, nil)
+		if err != nil {
+			continue
+		}
+		env = append(env, name+"="+string(b))
+	}
+	mf, _ := c.expandVar("MAKEFLAGS", nil)
+	flags := string(mf)
+	if ov, _ := c.expandVar("MAKEOVERRIDES", nil); len(ov) > 0 {
+		flags += " -- " + string(ov)
+	}
+	if flags != "" {
+		env = append(env, "MAKEFLAGS="+flags)
+	}
+	env = append(env, "MAKELEVEL="+strconv.Itoa(level))
+	sort.Strings(env)
+	return env
+}
+
+func exportable(name string) bool {
+	if name == "" || name[0] >= '0' && name[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		ch := name[i]
+		if !(ch == '_' || ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// Lookup returns a variable's raw value (its text, unexpanded for a recursive variable), flavour and
+// origin in the global table; ok is false when it is undefined.
+func (s *Scope) Lookup(name string) (value string, flavor Flavor, origin Origin, ok bool) {
+	v := s.vars[name]
+	if v == nil {
+		return "", FlavorUndefined, OriginUndefined, false
+	}
+	return v.text(), v.flavor, v.origin, true
+}
+
+// Var returns the expansion of variable name in the global context ("" when undefined).
+func (s *Scope) Var(name string) (string, error) {
+	c := &ctx{s: s}
+	b, err := c.expandVar(name, nil)
+	return string(b), err
+}
+
+// Expand expands text in the global context.
+func (s *Scope) Expand(text string) (string, error) {
+	e, err := s.cache.expr(text)
+	if err != nil {
+		return "", err
+	}
+	return (&ctx{s: s}).expandString(e)
+}
+
+// Variables returns the names of all global variables, sorted.
+func (s *Scope) Variables() []string {
+	names := make([]string, 0, len(s.vars))
+	for n := range s.vars {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// CallContext is the context a Func or CallHook runs in: the same locals, automatic and target-specific
+// variables as the expansion that called it.
+type CallContext struct {
+	c *ctx
+}
+
+// Expand expands text in the caller's context.
+func (cc *CallContext) Expand(text string) (string, error) {
+	e, err := cc.c.s.cache.expr(text)
+	if err != nil {
+		return "", err
+	}
+	return cc.c.expandString(e)
+}
+
+// Var returns the expansion of variable name in the caller's context (automatic variables included).
+func (cc *CallContext) Var(name string) (string, error) {
+	b, err := cc.c.expandVar(name, nil)
+	return string(b), err
+}
+
+// Lookup returns the raw (unexpanded) value of a variable in the caller's context.
+func (cc *CallContext) Lookup(name string) (value string, ok bool) {
+	if cc.c.auto != nil {
+		if v, ok := cc.c.auto.get(name); ok {
+			return v, true
+		}
+	}
+	v, _ := cc.c.lookup(name, 0)
+	if v == nil {
+		return "", false
+	}
+	return v.text(), true
+}
+
+// Pos is the position of the statement or recipe line being expanded.
+func (cc *CallContext) Pos() Pos { return cc.c.pos }
+
+// Scope is the scope being evaluated.
+func (cc *CallContext) Scope() *Scope { return cc.c.s }
+
+// Call expands $(call name,args...) with make's own semantics (bypassing the hook), e.g. for a hook that
+// wants the default behaviour for some names.
+func (cc *CallContext) Call(name string, args []string) (string, error) {
+	b, err := cc.c.callVar(name, args, nil)
+	return string(b), err
+}

@@ -1,0 +1,8 @@
+X = a \
+    b \
+	c
+$(info [$(X)])
+Y = one\
+two
+$(info [$(Y)])
+all: ; @:

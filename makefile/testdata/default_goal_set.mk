@@ -1,0 +1,3 @@
+first: ; echo first
+second: ; echo second
+.DEFAULT_GOAL := second

@@ -1,0 +1,4 @@
+# files: x.c
+./out.o: ./x.c
+	echo $@ $<
+all: out.o

@@ -1,0 +1,4 @@
+all: quiet other
+quiet: ;
+.DEFAULT:
+	echo default for $@

@@ -1,0 +1,4 @@
+$(file >out.txt,hello)
+$(file >>out.txt,world)
+$(info [$(file <out.txt)])
+all: ; @:

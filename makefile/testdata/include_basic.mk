@@ -1,0 +1,5 @@
+# files: part1.mk
+-include missing.mk
+include $(wildcard part*.mk)
+$(info [$(MAKEFILE_LIST)])
+all: ; @:

@@ -1,0 +1,4 @@
+t:
+	echo old
+t:
+	echo new

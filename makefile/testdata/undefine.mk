@@ -1,0 +1,4 @@
+X = 1
+undefine X
+$(info [$(origin X)])
+all: ; @:

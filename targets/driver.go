@@ -1,0 +1,596 @@
+package targets
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/kbuild-go/kbuild-go/cli"
+	"github.com/kbuild-go/kbuild-go/dag"
+	"github.com/kbuild-go/kbuild-go/makefile"
+)
+
+// The driver turns make invocations into one global graph. Every make invocation — the top one, and each
+// `$(MAKE) -C dir -f file var=value goals` line a recipe runs — is a scope: the makefile evaluated once with
+// its command-line variables and environment. Targets resolve inside their scope (make's rule search and
+// VPATH, done by package makefile) and become dag edges. A recipe that runs a sub-make becomes an expander
+// edge: when its prerequisites are done (the moment make would start the sub-make), the sub-make's scope is
+// evaluated in-process and its goals join the graph. So there are no processes and no directory barriers,
+// and the order is still make's: nothing of a sub-make starts before the rule that calls it could run.
+type driver struct {
+	g     *dag.Graph
+	cache *makefile.Cache
+	self  string // $(MAKE): this executable, so scripts that call ${MAKE} come back to kbuild-go
+	out   io.Writer
+	errw  io.Writer
+	debug bool // KBUILD_GO_DEBUG=1: say how recipe lines are understood
+	// remaking is set on the driver of a remake-makefiles build, which does not remake again.
+	remaking bool
+	// build runs a graph to completion for the given nodes (set by the caller: jobs, -k, printing).
+	build func(d *driver, nodes []*dag.Node) error
+	env   []string
+	// shell runs $(shell ...) for every scope (nil: the evaluator's default); the probe cache plugs in here.
+	shell func(cmd string, env []string, dir string) (string, int)
+
+	mu     sync.Mutex
+	scopes map[string]*scope
+	owner  map[*dag.Node]*scopeTarget // file outputs → the scope target that builds them (for Records)
+}
+
+// scope is one make invocation.
+type scope struct {
+	d       *driver
+	key     string
+	dir     string   // $(CURDIR), absolute
+	file    string   // the makefile, absolute
+	cmdline []string // command-line variables in order, as make passes them down through MAKEFLAGS
+	level   int
+
+	mu    sync.Mutex // a makefile.Scope is not safe for concurrent use
+	s     *makefile.Scope
+	nodes map[string]*dag.Node // target name (as the scope spells it) → node, memoized
+	plan  *planState           // the recipe being expanded, while mu is held
+	env   []string             // exported environment for recipes, computed once
+}
+
+// scopeTarget names a target inside its scope.
+type scopeTarget struct {
+	sc      *scope
+	name    string
+	parents []*makefile.Target // see ensure
+	// names maps the edge's input nodes back to the prerequisite names of the rule, so that $? is
+	// spelled as make spells it (FORCE, not the phony node's scope-qualified name).
+	names map[*dag.Node]string
+}
+
+// subMake is a parsed `$(MAKE) ...` recipe line.
+type subMake struct {
+	dir     string
+	file    string
+	cmdline []string
+	goals   []string
+}
+
+func newDriver(self string, out, errw io.Writer, env []string, shell func(string, []string, string) (string, int)) *driver {
+	return &driver{
+		g: dag.NewGraph(), cache: makefile.NewCache(), self: self, out: out, errw: errw, env: env, shell: shell,
+		scopes: map[string]*scope{}, owner: map[*dag.Node]*scopeTarget{},
+		debug: lookupVar(nil, env, "KBUILD_GO_DEBUG", "") != "",
+	}
+}
+
+// scopeFor returns the scope of a make invocation, evaluating the makefile the first time. The key is what
+// makes two invocations the same make: makefile, directory, command-line variables and goals.
+func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
+	// MAKECMDGOALS is part of the key: the top Makefile evaluates differently for config goals.
+	key := sm.file + "\x00" + sm.dir + "\x00" + strings.Join(sm.cmdline, "\x00") + "\x00" + strings.Join(sm.goals, " ")
+	d.mu.Lock()
+	sc, ok := d.scopes[key]
+	d.mu.Unlock()
+	if ok {
+		return sc, nil
+	}
+	sc = &scope{d: d, key: key, dir: sm.dir, file: sm.file, cmdline: sm.cmdline, level: level, nodes: map[string]*dag.Node{}}
+	opts := makefile.Options{
+		Dir:         sm.dir,
+		Env:         env,
+		CommandLine: sm.cmdline,
+		Goals:       sm.goals,
+		Make:        d.self,
+		MakeLevel:   level,
+		Cache:       d.cache,
+		Exists:      sc.exists,
+		CallHook:    sc.callHook,
+		Output: func(stream makefile.Stream, text string) {
+			if stream == 2 {
+				io.WriteString(d.errw, text)
+			} else {
+				io.WriteString(d.out, text)
+			}
+		},
+	}
+	if d.shell != nil {
+		opts.Shell = d.shell
+	}
+	sc.s = makefile.NewScope(opts)
+	if err := sc.s.EvalFile(sm.file); err != nil {
+		return nil, &InputError{Err: err}
+	}
+	if !d.remaking {
+		remade, err := d.remakeIncludes(sc, sm, env, level)
+		if err != nil {
+			return nil, err
+		}
+		if remade {
+			// make restarts after remaking an included makefile: evaluate afresh.
+			sc.s = makefile.NewScope(opts)
+			if err := sc.s.EvalFile(sm.file); err != nil {
+				return nil, &InputError{Err: err}
+			}
+		}
+	}
+	d.mu.Lock()
+	if prev, ok := d.scopes[key]; ok {
+		sc = prev // evaluated twice concurrently: keep the first
+	} else {
+		d.scopes[key] = sc
+	}
+	d.mu.Unlock()
+	return sc, nil
+}
+
+// remakeIncludes is make's "remaking makefiles": every makefile the scope included that has a rule with
+// a recipe and is out of date is rebuilt first (a build of its own, as make does before it reads the
+// makefiles again). For the kernel this is include/config/auto.conf, whose rule in the top Makefile
+// depends on .config, every Kconfig file, and FORCE when an environment value Kconfig read has changed,
+// and runs syncconfig.
+func (d *driver) remakeIncludes(sc *scope, sm subMake, env []string, level int) (bool, error) {
+	list, err := sc.s.Var("MAKEFILE_LIST")
+	if err != nil {
+		return false, &InputError{Err: err}
+	}
+	var stale []string
+	for _, f := range strings.Fields(list) {
+		if b := filepath.Base(f); strings.HasPrefix(b, ".") && strings.HasSuffix(b, ".cmd") {
+			continue // Kbuild's .cmd files never have rules
+		}
+		if filepath.Clean(sc.abs(f)) == sm.file {
+			continue
+		}
+		t, err := sc.s.Resolve(f)
+		if err != nil || !t.HasRule || t.Phony || !hasRealRecipe(t) {
+			continue
+		}
+		if !sc.upToDate(t) {
+			if d.debug {
+				fmt.Fprintf(d.errw, "kbuild-go: debug: %s is out of date; prerequisites %q\n", f, t.PrereqNames)
+			}
+			stale = append(stale, f)
+		}
+	}
+	if len(stale) == 0 {
+		return false, nil
+	}
+	if d.debug {
+		fmt.Fprintf(d.errw, "kbuild-go: debug: remaking makefiles %q of %s\n", stale, sm.file)
+	}
+	sub := newDriver(d.self, d.out, d.errw, d.env, d.shell)
+	sub.remaking, sub.build = true, d.build
+	sm.goals = stale
+	subsc, err := sub.scopeFor(sm, env, level)
+	if err != nil {
+		return false, err
+	}
+	nodes, err := subsc.goals(stale, nil)
+	if err != nil {
+		return false, err
+	}
+	if err := sub.build(sub, nodes); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// hasRealRecipe reports whether a rule's recipe would run anything: an empty recipe (`target: ;`) or one
+// that only runs `:` (`vmlinux.o: vmlinux_o ; @:`) does not.
+func hasRealRecipe(t *makefile.Target) bool {
+	for _, r := range t.Recipe {
+		if c := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(r.Text), "@+-")); c != "" && c != ":" {
+			return true
+		}
+	}
+	return false
+}
+
+// exists tells the evaluator about files that another rule of the graph will produce, so that make's
+// rule search treats them as "ought to exist" the way a sequential make finds them already built.
+func (sc *scope) exists(p string) bool {
+	n, ok := sc.d.g.Lookup(sc.abs(p))
+	return ok && n.Producer() != nil
+}
+
+func (sc *scope) abs(p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(sc.dir, p)
+}
+
+// rel returns a node path as the user reads it: relative to the top scope's directory when inside it.
+func (d *driver) rel(p string) string { return p }
+
+// goals returns the nodes for the goals of a scope (its default goal when none are given), adding every
+// edge they need to the graph or to *added when called from an expander.
+func (sc *scope) goals(goals []string, added *[]*dag.Edge) ([]*dag.Node, error) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if len(goals) == 0 {
+		dg := sc.s.DefaultGoal()
+		if dg == "" {
+			return nil, &InputError{Err: fmt.Errorf("%s: *** No targets.  Stop.", sc.file)}
+		}
+		goals = []string{dg}
+	}
+	var nodes []*dag.Node
+	for _, g := range goals {
+		n, err := sc.ensure(g, nil, added)
+		if err != nil {
+			return nil, err
+		}
+		nodes = append(nodes, n)
+	}
+	return nodes, nil
+}
+
+// ensure returns the node of a target of this scope, creating the edges that build it (recursively, for
+// its prerequisites). sc.mu is held.
+//
+// parents are the targets whose building needs this one, nearest first (nil for a goal): make lets a
+// prerequisite inherit their target-specific variables (arch/x86/boot's `$(obj)/bzImage: asflags-y :=
+// $(SVGA_MODE)` reaches header.o that way). As in make, the first target to need a prerequisite decides.
+func (sc *scope) ensure(name string, parents []*makefile.Target, added *[]*dag.Edge) (*dag.Node, error) {
+	if n, ok := sc.nodes[name]; ok {
+		return n, nil
+	}
+	neededBy := ""
+	if len(parents) > 0 {
+		neededBy = parents[0].Name
+	}
+	t, err := sc.s.Resolve(name)
+	if err != nil {
+		if errors.Is(err, makefile.ErrNoRule) {
+			// A file another scope's rule produces (already in the graph) is a leaf here, as it is for a
+			// sequential make that finds it built.
+			if n, ok := sc.d.g.Lookup(sc.abs(name)); ok && n.Producer() != nil {
+				sc.nodes[name] = n
+				return n, nil
+			}
+			msg := fmt.Sprintf("*** No rule to make target '%s'", name)
+			if neededBy != "" {
+				msg += fmt.Sprintf(", needed by '%s'", neededBy)
+			}
+			return nil, &BuildError{Msg: msg + ".  Stop."}
+		}
+		return nil, &InputError{Err: err}
+	}
+	var n *dag.Node
+	if t.Phony {
+		n = sc.d.g.Phony(sc.key + "\x00" + name)
+	} else {
+		p := name
+		if t.VPath != "" && !t.HasRule {
+			p = t.VPath
+		}
+		n = sc.d.g.Node(sc.abs(p))
+	}
+	sc.nodes[name] = n
+	if sc.d.debug && n.Producer() != nil {
+		fmt.Fprintf(sc.d.errw, "kbuild-go: debug: %s: %s already produced (phony=%v recipe=%d hasrule=%v)\n", sc.key, name, t.Phony, len(t.Recipe), t.HasRule)
+	}
+	if !t.HasRule {
+		return n, nil // a source file
+	}
+	// An empty recipe (`target: prereqs ;`) or one that only runs `:` (the top Makefile's
+	// `vmlinux.o: vmlinux_o ; @:`) is no recipe for the graph: nothing would run, and the sub-make that
+	// really builds the file takes the output over.
+	hasRecipe := hasRealRecipe(t)
+	if p := n.Producer(); p != nil && !t.Phony && !hasRecipe && p.Plan == nil && p.Expand == nil && len(t.Prereqs)+len(t.OrderOnly) > 0 {
+		// Two recipe-less rules for one file in different scopes are two makes' ordering rules, not one
+		// target: the top Makefile's `kernel/fork.o: . ; @:` and the `.` sub-make's `kernel/fork.o:
+		// kernel ; @:` for a single-target build. Sharing the node would make the sub-make wait for the
+		// rule that waits for it; give this scope its own (phony) name for it instead.
+		n = sc.d.g.Phony(sc.key + "\x00" + name)
+		sc.nodes[name] = n
+		t = &makefile.Target{Name: t.Name, Prereqs: t.Prereqs, PrereqNames: t.PrereqNames, OrderOnly: t.OrderOnly,
+			OrderOnlyNames: t.OrderOnlyNames, Phony: true, HasRule: true}
+	} else if p := n.Producer(); p != nil && !t.Phony && (!hasRecipe || p.Plan != nil || p.Expand != nil) {
+		// Another scope already builds this file (make would find it up to date by now). A rule with a
+		// recipe does take over from one without (Makefile.build's `$(obj)/%/built-in.a: $(obj)/% ;` in
+		// the parent, the real AR rule in the sub-make).
+		return n, nil
+	}
+	// Restat: make looks at a target's mtime again after its recipe ran, so a recipe that left the file
+	// alone (filechk, if_changed's @:) does not make dependents newer.
+	e := &dag.Edge{Outputs: []*dag.Node{n}, Phony: t.Phony, Restat: !t.Phony, Key: sc.key + "\x00" + name}
+	chain := append([]*makefile.Target{t}, parents...)
+	names := make(map[*dag.Node]string, len(t.Prereqs))
+	for _, p := range t.Prereqs {
+		pn, err := sc.ensure(p, chain, added)
+		if err != nil {
+			return nil, err
+		}
+		e.Inputs = append(e.Inputs, pn)
+		names[pn] = p
+	}
+	for _, p := range t.OrderOnly {
+		pn, err := sc.ensure(p, chain, added)
+		if err != nil {
+			return nil, err
+		}
+		e.OrderOnly = append(e.OrderOnly, pn)
+	}
+	recursive := false
+	for _, r := range t.Recipe {
+		recursive = recursive || r.Recursive
+	}
+	switch {
+	case !hasRecipe:
+		// No recipe: a grouping edge (dag: no Plan). A missing output counts as changed for its consumers,
+		// which is make's "remade" for FORCE and for the `$(deps_x):` rules of .cmd files; an existing file
+		// with no prerequisites is a plain leaf.
+		if !t.Phony && len(e.Inputs) == 0 && len(e.OrderOnly) == 0 {
+			if _, err := os.Stat(n.Path); err == nil {
+				return n, nil
+			}
+		}
+	case recursive:
+		e.Expand = func(ec *dag.ExpandContext) ([]*dag.Edge, []*dag.Node, error) {
+			return sc.expandSubMakes(ec, t, parents)
+		}
+	default:
+		st := &scopeTarget{sc: sc, name: name, parents: parents, names: names}
+		e.Plan = func(pc *dag.PlanContext) (*dag.Command, error) { return st.plan(pc, t) }
+		if !t.Phony {
+			sc.d.mu.Lock()
+			sc.d.owner[n] = st
+			sc.d.mu.Unlock()
+			e.Untracked = !sc.inTargets(name)
+		}
+	}
+	if added != nil {
+		*added = append(*added, e)
+		return n, nil
+	}
+	got, err := sc.d.g.AddEdge(e)
+	if err != nil {
+		return nil, &InputError{Err: err}
+	}
+	_ = got
+	return n, nil
+}
+
+// inTargets reports whether name is in Kbuild's $(targets) (or is a file Kbuild tracks otherwise): only
+// those get their .cmd file included, so only those can have a saved command line.
+func (sc *scope) inTargets(name string) bool {
+	v, err := sc.s.Var("targets")
+	if err != nil {
+		return false
+	}
+	// make strips a leading ./ from file names (obj=. gives ./modules.order in $(targets)).
+	for _, w := range strings.Fields(v) {
+		if strings.TrimPrefix(w, "./") == name {
+			return true
+		}
+	}
+	return false
+}
+
+// expandSubMakes runs when a rule whose recipe calls $(MAKE) would start: it expands the whole recipe
+// (make expands all lines at that moment), evaluates each sub-make in-process, and chains the remaining
+// shell lines after the sub-makes they follow.
+func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makefile.Target, parents []*makefile.Target) ([]*dag.Edge, []*dag.Node, error) {
+	if !t.Phony && sc.upToDate(t) {
+		return nil, nil, nil
+	}
+	sc.mu.Lock()
+	sc.plan = &planState{}
+	auto := makefile.AutoVars{Parents: parents}
+	lines, err := sc.s.ExpandRecipe(t, auto)
+	ps := sc.plan
+	sc.plan = nil
+	env := sc.s.TargetEnviron(t, auto)
+	cmdline := sc.cmdline
+	sc.mu.Unlock()
+	if err != nil {
+		return nil, nil, &InputError{Err: err}
+	}
+	_ = ps
+	var added []*dag.Edge
+	var prev []*dag.Node
+	var pending []makefile.RecipeLine
+	flush := func() {
+		if len(pending) == 0 {
+			return
+		}
+		n := sc.d.g.Phony(fmt.Sprintf("%s\x00%s\x00step%d", sc.key, t.Name, len(added)))
+		lines := pending
+		pending = nil
+		added = append(added, &dag.Edge{Outputs: []*dag.Node{n}, Inputs: prev, Phony: true,
+			Plan: func(pc *dag.PlanContext) (*dag.Command, error) {
+				return sc.d.shellCommand(sc.dir, env, lines, t.Name), nil
+			}})
+		prev = []*dag.Node{n}
+	}
+	for _, l := range lines {
+		sm, ok := sc.parseSubMake(l, cmdline)
+		if sc.d.debug {
+			fmt.Fprintf(sc.d.errw, "kbuild-go: debug: %s: recipe line %q: sub-make %v %+v\n", t.Name, l.Text, ok, sm)
+			for _, e := range env {
+				if strings.HasPrefix(e, "KBUILD_CFLAGS=") {
+					fmt.Fprintf(sc.d.errw, "kbuild-go: debug:   env %s\n", e)
+				}
+			}
+		}
+		if !ok {
+			pending = append(pending, l)
+			continue
+		}
+		flush()
+		if intercepted, nodes, err := sc.d.intercept(sm, env, prev, &added); intercepted {
+			if err != nil {
+				return nil, nil, err
+			}
+			prev = nodes
+			continue
+		}
+		if len(prev) > 0 {
+			// The sub-make starts after the previous part of the recipe: model it by one more expander.
+			p := prev
+			n := sc.d.g.Phony(fmt.Sprintf("%s\x00%s\x00sub%d", sc.key, t.Name, len(added)))
+			added = append(added, &dag.Edge{Outputs: []*dag.Node{n}, Inputs: p, Phony: true,
+				Expand: func(ec *dag.ExpandContext) ([]*dag.Edge, []*dag.Node, error) {
+					return sc.d.enterSubMake(sm, env, sc.level+1)
+				}})
+			prev = []*dag.Node{n}
+			continue
+		}
+		sub, nodes, err := sc.d.enterSubMake(sm, env, sc.level+1)
+		if err != nil {
+			return nil, nil, err
+		}
+		added = append(added, sub...)
+		prev = nodes
+	}
+	flush()
+	return added, prev, nil
+}
+
+// upToDate is make's decision for a file target whose recipe runs a sub-make (an expander edge, which
+// dag always runs): it exists, no prerequisite is phony, and none is newer.
+func (sc *scope) upToDate(t *makefile.Target) bool {
+	st, err := os.Stat(sc.abs(t.Name))
+	if err != nil {
+		return false
+	}
+	for i, p := range t.Prereqs {
+		sc.mu.Lock()
+		phony := sc.s.IsPhony(t.PrereqNames[i])
+		sc.mu.Unlock()
+		if phony {
+			return false
+		}
+		ps, err := os.Stat(sc.abs(p))
+		if err != nil {
+			// A prerequisite that is a target too is found through VPATH only now (make's directory
+			// search for targets: auto.conf.cmd's `$(deps_config): ;` names Kconfig files in srctree).
+			sc.mu.Lock()
+			pt, rerr := sc.s.Resolve(t.PrereqNames[i])
+			sc.mu.Unlock()
+			if rerr != nil || pt.VPath == "" {
+				return false
+			}
+			if ps, err = os.Stat(sc.abs(pt.VPath)); err != nil {
+				return false
+			}
+		}
+		if ps.ModTime().After(st.ModTime()) {
+			return false
+		}
+	}
+	return true
+}
+
+// enterSubMake evaluates a sub-make's scope and returns the edges its goals need.
+func (d *driver) enterSubMake(sm subMake, env []string, level int) ([]*dag.Edge, []*dag.Node, error) {
+	sub, err := d.scopeFor(sm, env, level)
+	if err != nil {
+		return nil, nil, err
+	}
+	var added []*dag.Edge
+	nodes, err := sub.goals(sm.goals, &added)
+	if err != nil {
+		return nil, nil, err
+	}
+	return added, nodes, nil
+}
+
+// parseSubMake recognises a recipe line that is exactly one make invocation ($(MAKE) followed by options,
+// variables and goals, nothing for the shell). Anything else that mentions $(MAKE) runs through the shell,
+// where ${MAKE} is this executable in make-compatible mode.
+func (sc *scope) parseSubMake(l makefile.RecipeLine, inherited []string) (subMake, bool) {
+	if !l.Recursive {
+		return subMake{}, false
+	}
+	// A backslash-newline outside quotes is only a word break for the shell.
+	text := strings.TrimSpace(strings.ReplaceAll(l.Text, "\\\n", " "))
+	if strings.ContainsAny(text, ";&|<>`$'\"\\(){}\n") {
+		return subMake{}, false
+	}
+	words := strings.Fields(text)
+	if len(words) == 0 || words[0] != sc.d.self {
+		return subMake{}, false
+	}
+	inv, err := cli.Parse(words[1:])
+	if err != nil || len(inv.Makefiles) > 1 {
+		return subMake{}, false
+	}
+	dir := sc.dir
+	if inv.Dir != "" {
+		dir = sc.abs(inv.Dir)
+	}
+	file := "Makefile"
+	if len(inv.Makefiles) == 1 {
+		file = inv.Makefiles[0]
+	}
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(dir, file)
+	}
+	// Command-line variables reach sub-makes through MAKEFLAGS; the sub-make's own override them.
+	cmdline := append([]string(nil), inherited...)
+	for _, v := range inv.Vars {
+		op := "="
+		if v.Simple {
+			op = ":="
+		}
+		cmdline = overrideVar(cmdline, v.Name+op+v.Value)
+	}
+	return subMake{dir: filepath.Clean(dir), file: filepath.Clean(file), cmdline: cmdline, goals: inv.Targets}, true
+}
+
+// overrideVar replaces an earlier assignment of the same variable or appends a new one.
+func overrideVar(list []string, assign string) []string {
+	name := varName(assign)
+	out := list[:0:0]
+	for _, a := range list {
+		if varName(a) != name {
+			out = append(out, a)
+		}
+	}
+	return append(out, assign)
+}
+
+func varName(assign string) string {
+	i := strings.IndexByte(assign, '=')
+	if i < 0 {
+		return assign
+	}
+	return strings.TrimRight(assign[:i], ":+?")
+}
+
+// sortedKeys is a helper for deterministic output.
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+var _ = context.Background

@@ -1,0 +1,381 @@
+package targets
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/kbuild-go/kbuild-go/cmdfile"
+	"github.com/kbuild-go/kbuild-go/dag"
+	"github.com/kbuild-go/kbuild-go/makefile"
+)
+
+// Kbuild's if_changed family, built into the engine. scripts/Kbuild.include defines them as shell text
+// that re-checks the command line (cmd-check) and writes the .cmd file with printf, or pipes through
+// scripts/basic/fixdep. kbuild-go sees each $(call if_changed,X) through the evaluator's call hook instead:
+// the expansion of cmd_X becomes the edge's Key (dag compares it with the saved cmd_$@ as make's cmd-check
+// does, word by word), and the .cmd file and fixdep's dependency list are written natively after the
+// command succeeded, byte-identical to make's (package cmdfile).
+
+type stepKind uint8
+
+const (
+	stepEcho    stepKind = iota // print text (Kbuild's echo-cmd)
+	stepShell                   // run text through /bin/sh -c
+	stepSaveCmd                 // write `cmd_$@ := ...` to the .cmd file (cmd_and_savecmd)
+	stepFixdep                  // fixdep the depfile into the .cmd file (cmd_and_fixdep)
+	stepFilechk                 // run text, replace $@ only if the output differs (filechk)
+)
+
+type step struct {
+	kind      stepKind
+	text      string
+	ignoreErr bool
+	cmd       string // the command line recorded in the .cmd file
+	depfile   string
+	dotTarget string // $(dot-target): dir/.name
+	quietUpd  bool   // filechk prints "  UPD     $@"
+	pos       string // file:line of the recipe line, for make's "[file:line: target] Error N"
+}
+
+// planState collects the steps of one recipe expansion; the call hook appends to it.
+type planState struct {
+	steps []step
+	// keys are the command lines of the if_changed-family calls; non-empty makes the edge a
+	// command-checked one.
+	keys []string
+	err  error
+}
+
+const marker = "\x01kbuild-step\x01"
+
+// callHook is the scope's makefile.Options.CallHook.
+func (sc *scope) callHook(cc *makefile.CallContext, name string, args []string) (string, bool) {
+	ps := sc.plan
+	if ps == nil {
+		return "", false // expansion outside a recipe (evaluation): make's own definitions apply
+	}
+	arg := ""
+	if len(args) > 0 {
+		arg = strings.TrimSpace(args[0])
+	}
+	// The cmd_/quiet_cmd_/rule_/filechk_ variables are expanded as $(call)s with the hook's own
+	// arguments, exactly as they would be inside Kbuild.include's definitions ($(2) of filechk_offsets is
+	// the guard name).
+	switch name {
+	case "if_changed", "if_changed_dep", "cmd_and_savecmd", "cmd_and_fixdep":
+		cmd := ps.call(cc, "cmd_"+arg, args)
+		if strings.HasPrefix(name, "if_changed") {
+			ps.keys = append(ps.keys, cmd)
+		}
+		ps.addCmd(cc, arg, cmd, args)
+		target := ps.expand(cc, "$@")
+		if strings.HasSuffix(name, "dep") || name == "cmd_and_fixdep" {
+			ps.steps = append(ps.steps, step{kind: stepFixdep, cmd: cmd, depfile: ps.expand(cc, "$(depfile)"), text: target})
+		} else {
+			ps.steps = append(ps.steps, step{kind: stepSaveCmd, cmd: cmd, dotTarget: ps.expand(cc, "$(dot-target)"), text: target})
+		}
+		return marker, true
+	case "if_changed_rule":
+		ps.keys = append(ps.keys, ps.call(cc, "cmd_"+arg, args))
+		rest := ps.call(cc, "rule_"+arg, args)
+		ps.addLeftover(rest)
+		return marker, true
+	case "cmd":
+		ps.addCmd(cc, arg, ps.call(cc, "cmd_"+arg, args), args)
+		return marker, true
+	case "filechk":
+		quiet := ps.expand(cc, "$(quiet)")
+		ps.steps = append(ps.steps, step{kind: stepFilechk, text: ps.call(cc, "filechk_"+arg, args),
+			dotTarget: ps.expand(cc, "$(dot-target)"), cmd: ps.expand(cc, "$@"), quietUpd: quiet != "silent_"})
+		return marker, true
+	}
+	return "", false
+}
+
+// call expands variable name as $(call name,args...) would.
+func (ps *planState) call(cc *makefile.CallContext, name string, args []string) string {
+	v, err := cc.Call(name, args)
+	if err != nil && ps.err == nil {
+		ps.err = err
+	}
+	return v
+}
+
+func (ps *planState) expand(cc *makefile.CallContext, text string) string {
+	v, err := cc.Expand(text)
+	if err != nil && ps.err == nil {
+		ps.err = err
+	}
+	return v
+}
+
+// addCmd appends what Kbuild's `cmd` macro does: echo the quiet (or full) line, then run the command.
+func (ps *planState) addCmd(cc *makefile.CallContext, name, cmd string, args []string) {
+	quiet := ps.expand(cc, "$(quiet)")
+	if echo := ps.call(cc, quiet+"cmd_"+name, args); echo != "" {
+		why := ps.call(cc, "echo-why", args)
+		ps.steps = append(ps.steps, step{kind: stepEcho, text: "  " + echo + why})
+	}
+	if strings.TrimSpace(cmd) != "" {
+		ps.steps = append(ps.steps, step{kind: stepShell, text: "set -e; " + cmd})
+	}
+}
+
+// addLeftover keeps text a rule_ expansion produced outside the hooked calls (normally only whitespace).
+func (ps *planState) addLeftover(text string) {
+	for _, l := range strings.Split(strings.ReplaceAll(text, marker, "\n"), "\n") {
+		if l = strings.TrimSpace(l); l != "" && l != ":" && l != "@:" {
+			ps.steps = append(ps.steps, step{kind: stepShell, text: strings.TrimLeft(l, "@+-")})
+		}
+	}
+}
+
+// plan expands a target's recipe just before it runs and turns it into a dag command.
+func (st *scopeTarget) plan(pc *dag.PlanContext, t *makefile.Target) (*dag.Command, error) {
+	sc := st.sc
+	sc.mu.Lock()
+	ps := &planState{}
+	sc.plan = ps
+	auto := makefile.AutoVars{Newer: st.newer(pc), Parents: st.parents}
+	lines, err := sc.s.ExpandRecipe(t, auto)
+	sc.plan = nil
+	env := sc.s.TargetEnviron(t, auto)
+	sc.mu.Unlock()
+	if err == nil {
+		err = ps.err
+	}
+	if err != nil {
+		return nil, &InputError{Err: err}
+	}
+	steps := mergeSteps(lines, ps)
+	if len(steps) == 0 {
+		return nil, nil
+	}
+	c := &dag.Command{Dir: sc.dir, Env: env, Description: dryRunText(steps)}
+	if len(ps.keys) > 0 {
+		c.Check = dag.CheckCommand
+		c.Key = ps.keys[0]
+	}
+	target := st.name
+	c.Func = func(ctx context.Context, _ dag.FS, out io.Writer) error {
+		return runSteps(ctx, sc.dir, env, target, steps, out)
+	}
+	return c, nil
+}
+
+// newer is $? in make's spelling.
+func (st *scopeTarget) newer(pc *dag.PlanContext) []string {
+	if len(pc.Newer) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(pc.Newer))
+	for _, p := range pc.Newer {
+		n, ok := st.sc.d.g.Lookup(p)
+		if name, known := st.names[n]; ok && known {
+			out = append(out, name)
+		} else {
+			out = append(out, p) // an implicit (depfile) input
+		}
+	}
+	return out
+}
+
+// dryRunText is what -n prints for a planned recipe: the commands it would run, one per line, as make -n
+// prints recipe lines.
+func dryRunText(steps []step) string {
+	var b strings.Builder
+	for _, s := range steps {
+		switch s.kind {
+		case stepShell, stepFilechk:
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(shellText(s.text))
+		}
+	}
+	return b.String()
+}
+
+// mergeSteps puts plain recipe lines and hooked steps in recipe order: a line holding a marker stands for
+// the steps its hooks recorded.
+func mergeSteps(lines []makefile.RecipeLine, ps *planState) []step {
+	var out []step
+	next := 0
+	for _, l := range lines {
+		text := l.Text
+		n := strings.Count(text, marker)
+		if n > 0 {
+			// Every hook call recorded its steps in order; a marker ends one call's group. Hooks that
+			// produced several steps (if_changed: echo, shell, savecmd) are all before the marker.
+			text = strings.ReplaceAll(text, marker, "")
+			end := len(ps.steps)
+			for _, st := range ps.steps[next:end] {
+				st.pos = l.Pos.String()
+				out = append(out, st)
+			}
+			next = end
+		}
+		if s := strings.TrimSpace(text); s != "" && s != ":" {
+			if !l.Silent {
+				out = append(out, step{kind: stepEcho, text: text})
+			}
+			out = append(out, step{kind: stepShell, text: text, ignoreErr: l.IgnoreErr, pos: l.Pos.String()})
+		}
+	}
+	return out
+}
+
+// runSteps executes a planned recipe.
+func runSteps(ctx context.Context, dir string, env []string, target string, steps []step, out io.Writer) error {
+	for _, s := range steps {
+		switch s.kind {
+		case stepEcho:
+			fmt.Fprintln(out, s.text)
+		case stepShell:
+			status, err := runShell(ctx, dir, env, shellText(s.text), out, out)
+			if err != nil {
+				return err
+			}
+			if status != 0 && !s.ignoreErr {
+				return &ShellError{Target: target, Pos: s.pos, Status: status}
+			}
+		case stepSaveCmd:
+			if err := writeFileAtomic(filepath.Join(dir, s.dotTarget+".cmd"), cmdfile.SaveCmd(s.text, s.cmd)); err != nil {
+				return err
+			}
+		case stepFixdep:
+			dep := filepath.Join(dir, s.depfile)
+			data, err := os.ReadFile(dep)
+			if err != nil {
+				return fmt.Errorf("fixdep: error opening file: %s: %w", s.depfile, err)
+			}
+			content, err := cmdfile.Fixdep(data, s.text, s.cmd, func(name string) ([]string, error) {
+				p := name
+				if !filepath.IsAbs(p) {
+					p = filepath.Join(dir, p)
+				}
+				b, err := os.ReadFile(p)
+				return cmdfile.ConfigSymbols(b), err
+			})
+			if err != nil {
+				return err
+			}
+			d, f := filepath.Split(s.text)
+			if err := writeFileAtomic(filepath.Join(dir, d, "."+f+".cmd"), content); err != nil {
+				return err
+			}
+			os.Remove(dep)
+		case stepFilechk:
+			if err := filechk(ctx, dir, env, s, out); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// filechk is Kbuild's filechk: run filechk_X into a temporary file and replace $@ only when the content
+// changed, so that dependents stay clean when nothing did (the edge is restat).
+func filechk(ctx context.Context, dir string, env []string, s step, out io.Writer) error {
+	var buf bytes.Buffer
+	var errb bytes.Buffer
+	if os.Getenv("KBUILD_GO_DEBUG") != "" {
+		fmt.Fprintf(os.Stderr, "kbuild-go: debug: filechk %q\n", shellText(s.text))
+	}
+	status, err := runShell(ctx, dir, env, "set -e; "+shellText(s.text), &buf, &errb)
+	if err != nil {
+		return err
+	}
+	out.Write(errb.Bytes())
+	if status != 0 {
+		return &ShellError{Target: s.cmd, Pos: s.pos, Status: status}
+	}
+	target := filepath.Join(dir, s.cmd)
+	old, err := os.ReadFile(target)
+	if err == nil && bytes.Equal(old, buf.Bytes()) {
+		return nil
+	}
+	if s.quietUpd {
+		fmt.Fprintf(out, "  UPD     %s\n", s.cmd)
+	}
+	if err := os.MkdirAll(filepath.Dir(target), 0o777); err != nil {
+		return err
+	}
+	return writeFileAtomic(target, buf.Bytes())
+}
+
+// writeFileAtomic writes through a temporary file and a rename, so no half-written file survives a crash
+// or Ctrl-C.
+func writeFileAtomic(path string, data []byte) error {
+	tmp := filepath.Join(filepath.Dir(path), ".tmp_"+filepath.Base(path)+"."+strconv.Itoa(os.Getpid()))
+	if err := os.WriteFile(tmp, data, 0o666); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// shellCommand is a plain recipe (no if_changed family): its lines run as make runs them.
+func (d *driver) shellCommand(dir string, env []string, lines []makefile.RecipeLine, target string) *dag.Command {
+	steps := mergeSteps(lines, &planState{})
+	if len(steps) == 0 {
+		return nil
+	}
+	return &dag.Command{Dir: dir, Env: env, Description: dryRunText(steps), Func: func(ctx context.Context, _ dag.FS, out io.Writer) error {
+		return runSteps(ctx, dir, env, target, steps, out)
+	}}
+}
+
+// environ is the environment recipes of this scope see, computed once per scope (exported variables do not
+// change after evaluation). sc.mu is held.
+func (sc *scope) environ() []string {
+	if sc.env == nil {
+		sc.env = sc.s.Environ()
+	}
+	return sc.env
+}
+
+// records gives dag the saved command lines: cmd_<target> as the scope read it from the target's .cmd
+// file (Makefile.build -include's them), so a tree built by make is judged by make's own record.
+type records struct{ d *driver }
+
+func (r records) Load(output string) (dag.Record, bool, error) {
+	n, ok := r.d.g.Lookup(output)
+	if !ok {
+		return dag.Record{}, false, nil
+	}
+	r.d.mu.Lock()
+	st := r.d.owner[n]
+	r.d.mu.Unlock()
+	if st == nil {
+		return dag.Record{}, false, nil
+	}
+	st.sc.mu.Lock()
+	v, _, _, ok := st.sc.s.Lookup("cmd_" + st.name)
+	st.sc.mu.Unlock()
+	if !ok || strings.TrimSpace(v) == "" {
+		return dag.Record{}, false, nil
+	}
+	return dag.Record{Command: v}, true, nil
+}
+
+// Save does nothing: the recipe's own steps wrote the .cmd file, as make's do.
+func (r records) Save(string, dag.Record) error { return nil }
+
+// shellText is a recipe line as make hands it to the shell: a backslash-newline is kept (POSIX), but the
+// recipe prefix (a tab) right after it is removed, also where the line came from a define.
+func shellText(s string) string {
+	if !strings.Contains(s, "\\\n\t") {
+		return s
+	}
+	return strings.ReplaceAll(s, "\\\n\t", "\\\n")
+}

@@ -1,0 +1,38 @@
+package targets
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/kbuild-go/kbuild-go/dag"
+)
+
+// printer is the one place build output goes through: a command's captured output is written whole when
+// it finishes (so parallel commands never interleave), failures are reported the way make reports them.
+type printer struct {
+	mu     sync.Mutex
+	out    io.Writer
+	errw   io.Writer
+	dryRun bool
+}
+
+func (p *printer) Print(ev dag.Event) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	switch ev.Kind {
+	case dag.EventFinish:
+		p.out.Write(ev.Output)
+	case dag.EventFail:
+		p.out.Write(ev.Output)
+		if ev.Err != nil && !errors.Is(ev.Err, context.Canceled) {
+			fmt.Fprintf(p.errw, "kbuild-go: *** %v\n", ev.Err)
+		}
+	case dag.EventDryRun:
+		if ev.Command != nil && ev.Command.Description != "" {
+			fmt.Fprintln(p.out, ev.Command.Description)
+		}
+	}
+}

@@ -1,0 +1,450 @@
+// Package targets is the Kbuild model: it turns a kernel tree's own makefiles, evaluated in-process by
+// package makefile, into one dag graph, with Kbuild's if_changed family, fixdep and filechk built in and
+// the kernel's configuration handled by package kconfig instead of scripts/kconfig/conf.
+package targets
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/kbuild-go/kbuild-go/cli"
+	"github.com/kbuild-go/kbuild-go/dag"
+	"github.com/kbuild-go/kbuild-go/kconfig"
+	"github.com/kbuild-go/kbuild-go/makefile"
+	"github.com/kbuild-go/kbuild-go/toolchain"
+)
+
+// Version is kbuild-go's version string.
+const Version = "0.1.0-dev"
+
+// Usage is printed for -h/--help. The `help` target is the tree's own (make help).
+const Usage = `Usage: kbuild-go [-C SRCDIR] [-f MAKEFILE] [-j N] [-k] [-n] [-s] [VAR=value ...] [TARGET ...]
+
+kbuild-go builds a Linux kernel tree the way make and Kbuild do, without make.
+  -C DIR        the kernel source tree (default: the current directory)
+  -j N          run N jobs at once (default: the number of CPUs)
+  -k            keep going after a failure
+  -n            print the commands that would run, run none
+  -s            silent: print nothing but errors
+  -f FILE       make-compatible sub-build mode (how scripts call ${MAKE} -f ...)
+Variables as make takes them: O=DIR V=0|1|2 C=1|2 M=DIR W=1..3 ARCH= CROSS_COMPILE= LLVM=1 CC= HOSTCC= LD=
+KCONFIG_CONFIG= KCFLAGS= KBUILD_BUILD_TIMESTAMP/USER/HOST/VERSION=, also from the environment.
+Targets: the tree's own (kbuild-go help prints them): *config, prepare, scripts_basic, vmlinux, bzImage,
+modules, clean, mrproper, dir/, dir/file.o, dir/file.i, dir/file.s ...
+Exit codes: 0 success, 1 build failed, 2 bad usage or bad input.
+`
+
+// Request is one kbuild-go invocation.
+type Request struct {
+	Invocation *cli.Invocation
+	Stdout     io.Writer
+	Stderr     io.Writer
+	// Self is the kbuild-go executable: $(MAKE) of every scope.
+	Self string
+	// Env is the process environment; nil means os.Environ().
+	Env []string
+
+	// shell runs $(shell ...) of makefiles and Kconfig: the toolchain prober, which caches compiler
+	// probes on disk across runs (keyed by command, environment and tool identities).
+	shell func(cmd string, env []string, dir string) (string, int)
+}
+
+// InputError is bad input: a makefile or Kconfig error, a missing source tree, an O= that cannot be
+// created. kbuild-go exits 2 for it.
+type InputError struct{ Err error }
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// BuildError is a failed build. kbuild-go exits 1 for it.
+type BuildError struct{ Msg string }
+
+func (e *BuildError) Error() string { return e.Msg }
+
+// Run executes a request.
+func Run(ctx context.Context, req Request) error {
+	inv := req.Invocation
+	if prober, err := toolchain.NewProber(toolchain.ProberConfig{Jobs: inv.Jobs, Stderr: req.Stderr}); err == nil {
+		req.shell = prober.Shell
+	} else {
+		fmt.Fprintf(req.Stderr, "kbuild-go: warning: probe cache disabled: %v\n", err)
+	}
+	env := req.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	// kbuild-go is the make of this invocation: a MAKE inherited from a calling make must not send
+	// sub-makes back to GNU make.
+	env = withoutVar(env, "MAKE")
+	srcdir := inv.Dir
+	if srcdir == "" {
+		srcdir = "."
+	}
+	abs, err := filepath.Abs(srcdir)
+	if err != nil {
+		return &InputError{Err: err}
+	}
+	if st, err := os.Stat(abs); err != nil || !st.IsDir() {
+		return &InputError{Err: fmt.Errorf("*** %s: No such directory.  Stop.", srcdir)}
+	}
+	top := subMake{dir: abs, goals: inv.Targets}
+	var cmdline []string
+	for _, v := range inv.Vars {
+		op := "="
+		if v.Simple {
+			op = ":="
+		}
+		cmdline = overrideVar(cmdline, v.Name+op+v.Value)
+	}
+	if len(inv.Makefiles) > 0 {
+		// Sub-build mode: a script ran ${MAKE} -f FILE ...; the parent's command-line variables come in
+		// MAKEFLAGS, as for make.
+		cmdline = append(makeflagsVars(env), cmdline...)
+		top.file = inv.Makefiles[0]
+		if !filepath.IsAbs(top.file) {
+			top.file = filepath.Join(abs, top.file)
+		}
+	} else {
+		top.file = filepath.Join(abs, "Makefile")
+		if _, err := os.Stat(top.file); err != nil {
+			return &InputError{Err: fmt.Errorf("*** %s: not a kernel tree (no Makefile).  Stop.", srcdir)}
+		}
+	}
+	top.cmdline = cmdline
+	if len(inv.Makefiles) == 0 {
+		// The output tree must be creatable before anything else runs; say so in one line (the top
+		// Makefile's own check would also show mkdir's message).
+		if _, err := objTree(top, env); err != nil {
+			return err
+		}
+	}
+
+	// Mixed goals run in order, as the top Makefile's mixed-build does: configuration targets first,
+	// each on its own, then the build goals together. Before a build, bring the configuration up to date
+	// (make would remake include/config/auto.conf and restart).
+	_, kerr := os.Stat(filepath.Join(abs, "Kconfig"))
+	kernelTree := kerr == nil && len(inv.Makefiles) == 0
+	groups := splitGoals(inv.Targets)
+	for _, goals := range groups {
+		if kernelTree && !isConfigGoals(goals) && !isNoConfigGoals(goals) {
+			if err := syncConfig(ctx, req, top, env); err != nil {
+				return err
+			}
+		}
+		sm := top
+		sm.goals = goals
+		if err := build(ctx, req, sm, env); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// build evaluates the top scope and runs its goals through one graph.
+func build(ctx context.Context, req Request, sm subMake, env []string) error {
+	d := newDriver(req.Self, req.Stdout, req.Stderr, env, req.shell)
+	d.build = func(d *driver, nodes []*dag.Node) error { return runGraph(ctx, req, d, nodes) }
+	sc, err := d.scopeFor(sm, env, makeLevel(env, len(req.Invocation.Makefiles) > 0))
+	if err != nil {
+		return err
+	}
+	nodes, err := sc.goals(sm.goals, nil)
+	if err != nil {
+		return err
+	}
+	return d.build(d, nodes)
+}
+
+// runGraph builds nodes of d's graph with the invocation's settings.
+func runGraph(ctx context.Context, req Request, d *driver, nodes []*dag.Node) error {
+	inv := req.Invocation
+	cfg := dag.Config{
+		Jobs:      inv.Jobs,
+		KeepGoing: inv.KeepGoing,
+		DryRun:    inv.DryRun,
+		Records:   records{d},
+		Printer:   &printer{out: req.Stdout, errw: req.Stderr, dryRun: inv.DryRun},
+	}
+	if d.debug {
+		cfg.Explainer = dag.ExplainFunc(func(dc dag.Decision) {
+			fmt.Fprintf(req.Stderr, "kbuild-go: debug: %s: run=%v %s\n", dc.Output, dc.Run, dc.Why())
+		})
+	}
+	_, err := dag.Build(ctx, d.g, cfg, nodes...)
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, context.Canceled) {
+		return err
+	}
+	var ie *InputError
+	if errors.As(err, &ie) {
+		return ie
+	}
+	var be *dag.BuildError
+	if errors.As(err, &be) {
+		return &BuildError{Msg: "build failed"}
+	}
+	return &BuildError{Msg: err.Error()}
+}
+
+// makeLevel is MAKELEVEL for the top scope: 0, or the parent's level + 1... the parent already exported
+// its level + 1 in sub-build mode.
+func makeLevel(env []string, sub bool) int {
+	if !sub {
+		return 0
+	}
+	for _, e := range env {
+		if v, ok := strings.CutPrefix(e, "MAKELEVEL="); ok {
+			n := 0
+			fmt.Sscan(v, &n)
+			return n
+		}
+	}
+	return 1
+}
+
+// makeflagsVars returns the command-line variables a parent make passed in MAKEFLAGS (after " -- ").
+func makeflagsVars(env []string) []string {
+	for _, e := range env {
+		v, ok := strings.CutPrefix(e, "MAKEFLAGS=")
+		if !ok {
+			continue
+		}
+		_, vars, ok := strings.Cut(v, " -- ")
+		if !ok {
+			return nil
+		}
+		var out []string
+		for _, w := range splitEscaped(vars) {
+			if strings.Contains(w, "=") {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// splitEscaped splits MAKEFLAGS words, where make escapes spaces in values with a backslash.
+func splitEscaped(s string) []string {
+	var out []string
+	var cur strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && i+1 < len(s):
+			i++
+			cur.WriteByte(s[i])
+		case s[i] == ' ':
+			if cur.Len() > 0 {
+				out = append(out, cur.String())
+				cur.Reset()
+			}
+		default:
+			cur.WriteByte(s[i])
+		}
+	}
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// isConfigTarget is the top Makefile's config-targets test (%config), plus fragments.
+func isConfigTarget(g string) bool {
+	return strings.HasSuffix(g, "config") || kconfig.IsTarget(g)
+}
+
+func isConfigGoals(goals []string) bool {
+	return len(goals) == 1 && isConfigTarget(goals[0])
+}
+
+// isNoConfigGoals are goals that need no configuration (the top Makefile's no-dot-config-targets).
+func isNoConfigGoals(goals []string) bool {
+	if len(goals) == 0 {
+		return false
+	}
+	for _, g := range goals {
+		switch {
+		case strings.HasSuffix(g, "clean"), g == "mrproper", g == "distclean", strings.HasPrefix(g, "help"),
+			g == "kernelversion", g == "headers", strings.HasPrefix(g, "headers_"):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// splitGoals splits goals into groups run one after another: each config target alone, the others
+// together (the top Makefile's mixed-build rule does the same with one sub-make per target).
+func splitGoals(goals []string) [][]string {
+	if len(goals) == 0 {
+		return [][]string{nil}
+	}
+	hasConfig := false
+	for _, g := range goals {
+		hasConfig = hasConfig || isConfigTarget(g)
+	}
+	if !hasConfig {
+		return [][]string{goals}
+	}
+	var out [][]string
+	var rest []string
+	for _, g := range goals {
+		if isConfigTarget(g) {
+			if len(rest) > 0 {
+				out = append(out, rest)
+				rest = nil
+			}
+			out = append(out, []string{g})
+			continue
+		}
+		rest = append(rest, g)
+	}
+	if len(rest) > 0 {
+		out = append(out, rest)
+	}
+	return out
+}
+
+// syncConfig brings include/config/auto.conf up to date before a build, as make does by remaking the
+// included auto.conf (its rule runs `$(MAKE) -f $(srctree)/Makefile syncconfig`) and restarting.
+func syncConfig(ctx context.Context, req Request, top subMake, env []string) error {
+	obj, err := objTree(top, env)
+	if err != nil {
+		return err
+	}
+	kc := lookupVar(top.cmdline, env, "KCONFIG_CONFIG", ".config")
+	config := filepath.Join(obj, kc)
+	cst, err := os.Stat(config)
+	if err != nil {
+		// Let the tree's own rule report it ("Configuration file .config not found!") — but that rule is
+		// only reached through make's remake step, which kbuild-go does natively; say it here.
+		return &InputError{Err: fmt.Errorf("***\n*** Configuration file \"%s\" not found!\n***\n*** Please run some configurator (e.g. \"kbuild-go oldconfig\" or\n*** \"kbuild-go menuconfig\" or \"kbuild-go xconfig\").\n***", kc)}
+	}
+	if !needSync(obj, cst.ModTime().UnixNano()) {
+		return nil
+	}
+	sm := top
+	sm.goals = []string{"syncconfig"}
+	return build(ctx, req, sm, env)
+}
+
+// needSync reports whether auto.conf must be made before the tree's makefiles can even be read: it or
+// auto.conf.cmd (which the top Makefile includes without `-`) is missing, or .config is newer. Everything
+// else (a newer Kconfig file, a changed CC) the top Makefile's own rule decides, through remakeIncludes.
+func needSync(obj string, configMtime int64) bool {
+	ast, err := os.Stat(filepath.Join(obj, "include/config/auto.conf"))
+	if err != nil || ast.ModTime().UnixNano() < configMtime {
+		return true
+	}
+	_, err = os.Stat(filepath.Join(obj, "include/config/auto.conf.cmd"))
+	return err != nil
+}
+
+// objTree resolves the output tree as the top Makefile does: O= (command line) over KBUILD_OUTPUT
+// (environment), relative to the source directory, created if missing.
+func objTree(top subMake, env []string) (string, error) {
+	o := lookupVar(top.cmdline, nil, "O", "")
+	if o == "" {
+		o = lookupVar(nil, env, "KBUILD_OUTPUT", "")
+	}
+	if o == "" {
+		return top.dir, nil
+	}
+	if !filepath.IsAbs(o) {
+		o = filepath.Join(top.dir, o)
+	}
+	if err := os.MkdirAll(o, 0o777); err != nil {
+		return "", &InputError{Err: fmt.Errorf("*** failed to create output directory %q: %v", o, err)}
+	}
+	r, err := filepath.EvalSymlinks(o)
+	if err != nil {
+		return "", &InputError{Err: err}
+	}
+	return r, nil
+}
+
+func lookupVar(cmdline, env []string, name, def string) string {
+	for i := len(cmdline) - 1; i >= 0; i-- {
+		if varName(cmdline[i]) == name {
+			_, v, _ := strings.Cut(cmdline[i], "=")
+			return v
+		}
+	}
+	for _, e := range env {
+		if v, ok := strings.CutPrefix(e, name+"="); ok {
+			return v
+		}
+	}
+	return def
+}
+
+// intercept answers sub-makes that kbuild-go does natively. `$(MAKE) $(build)=scripts/kconfig <target>`
+// is the kernel's configuration step: kbuild-go runs its kconfig package with the environment the top
+// Makefile exported, instead of building and running scripts/kconfig/conf.
+func (d *driver) intercept(sm subMake, env []string, prev []*dag.Node, added *[]*dag.Edge) (bool, []*dag.Node, error) {
+	if filepath.Base(sm.file) != "Makefile.build" || lookupVar(sm.cmdline, nil, "obj", "") != "scripts/kconfig" {
+		return false, nil, nil
+	}
+	goals := sm.goals
+	n := d.g.Phony("kconfig\x00" + sm.dir + "\x00" + strings.Join(goals, " "))
+	dir := sm.dir
+	*added = append(*added, &dag.Edge{Outputs: []*dag.Node{n}, Inputs: prev, Phony: true,
+		Plan: func(pc *dag.PlanContext) (*dag.Command, error) {
+			return &dag.Command{Dir: dir, Func: func(ctx context.Context, _ dag.FS, out io.Writer) error {
+				return runKconfig(dir, env, goals, out, d.shell)
+			}}, nil
+		}})
+	return true, []*dag.Node{n}, nil
+}
+
+// runKconfig runs configuration targets in the object tree dir with the top Makefile's environment.
+func runKconfig(dir string, env []string, goals []string, out io.Writer, shell func(string, []string, string) (string, int)) error {
+	kconfigFile := lookupVar(nil, env, "KBUILD_KCONFIG", "Kconfig")
+	srctree := lookupVar(nil, env, "srctree", ".")
+	silent := strings.Contains(firstWord(lookupVar(nil, env, "MAKEFLAGS", "")), "s")
+	opts := kconfig.Options{SrcTree: srctree, ObjTree: dir, Kconfig: kconfigFile, Env: env,
+		Stdout: out, Stderr: out, Silent: silent}
+	if shell != nil {
+		opts.Shell = func(cmd string, env []string, dir string, _ io.Writer) ([]byte, error) {
+			stdout, _ := shell(cmd, env, dir)
+			return []byte(stdout), nil
+		}
+	}
+	cfg, err := kconfig.Load(opts)
+	if err != nil {
+		return &InputError{Err: err}
+	}
+	for _, g := range goals {
+		if err := cfg.Run(g, ""); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 && !strings.Contains(f[0], "=") {
+		return f[0]
+	}
+	return ""
+}
+
+var _ = makefile.ErrNoRule
+
+// withoutVar returns env without entries for name.
+func withoutVar(env []string, name string) []string {
+	out := make([]string, 0, len(env))
+	for _, e := range env {
+		if !strings.HasPrefix(e, name+"=") {
+			out = append(out, e)
+		}
+	}
+	return out
+}
