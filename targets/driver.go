@@ -13,19 +13,19 @@ import (
 
 	"github.com/kbuild-go/kbuild-go/cli"
 	"github.com/kbuild-go/kbuild-go/dag"
-	"github.com/kbuild-go/kbuild-go/makefile"
+	"github.com/kbuild-go/kbuild-go/makelang"
 )
 
 // The driver turns make invocations into one global graph. Every make invocation — the top one, and each
 // `$(MAKE) -C dir -f file var=value goals` line a recipe runs — is a scope: the makefile evaluated once with
 // its command-line variables and environment. Targets resolve inside their scope (make's rule search and
-// VPATH, done by package makefile) and become dag edges. A recipe that runs a sub-make becomes an expander
+// VPATH, done by package makelang) and become dag edges. A recipe that runs a sub-make becomes an expander
 // edge: when its prerequisites are done (the moment make would start the sub-make), the sub-make's scope is
 // evaluated in-process and its goals join the graph. So there are no processes and no directory barriers,
 // and the order is still make's: nothing of a sub-make starts before the rule that calls it could run.
 type driver struct {
 	g     *dag.Graph
-	cache *makefile.Cache
+	cache *makelang.Cache
 	self  string // $(MAKE): this executable, so scripts that call ${MAKE} come back to kbuild-go
 	out   io.Writer
 	errw  io.Writer
@@ -52,8 +52,8 @@ type scope struct {
 	cmdline []string // command-line variables in order, as make passes them down through MAKEFLAGS
 	level   int
 
-	mu    sync.Mutex // a makefile.Scope is not safe for concurrent use
-	s     *makefile.Scope
+	mu    sync.Mutex // a makelang.Scope is not safe for concurrent use
+	s     *makelang.Scope
 	nodes map[string]*dag.Node // target name (as the scope spells it) → node, memoized
 	plan  *planState           // the recipe being expanded, while mu is held
 	env   []string             // exported environment for recipes, computed once
@@ -63,7 +63,7 @@ type scope struct {
 type scopeTarget struct {
 	sc      *scope
 	name    string
-	parents []*makefile.Target // see ensure
+	parents []*makelang.Target // see ensure
 	// names maps the edge's input nodes back to the prerequisite names of the rule, so that $? is
 	// spelled as make spells it (FORCE, not the phony node's scope-qualified name).
 	names map[*dag.Node]string
@@ -79,7 +79,7 @@ type subMake struct {
 
 func newDriver(self string, out, errw io.Writer, env []string, shell func(string, []string, string) (string, int)) *driver {
 	return &driver{
-		g: dag.NewGraph(), cache: makefile.NewCache(), self: self, out: out, errw: errw, env: env, shell: shell,
+		g: dag.NewGraph(), cache: makelang.NewCache(), self: self, out: out, errw: errw, env: env, shell: shell,
 		scopes: map[string]*scope{}, owner: map[*dag.Node]*scopeTarget{},
 		debug: lookupVar(nil, env, "KBUILD_GO_DEBUG", "") != "",
 	}
@@ -97,7 +97,7 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 		return sc, nil
 	}
 	sc = &scope{d: d, key: key, dir: sm.dir, file: sm.file, cmdline: sm.cmdline, level: level, nodes: map[string]*dag.Node{}}
-	opts := makefile.Options{
+	opts := makelang.Options{
 		Dir:         sm.dir,
 		Env:         env,
 		CommandLine: sm.cmdline,
@@ -107,7 +107,7 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 		Cache:       d.cache,
 		Exists:      sc.exists,
 		CallHook:    sc.callHook,
-		Output: func(stream makefile.Stream, text string) {
+		Output: func(stream makelang.Stream, text string) {
 			if stream == 2 {
 				io.WriteString(d.errw, text)
 			} else {
@@ -118,7 +118,7 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 	if d.shell != nil {
 		opts.Shell = d.shell
 	}
-	sc.s = makefile.NewScope(opts)
+	sc.s = makelang.NewScope(opts)
 	if err := sc.s.EvalFile(sm.file); err != nil {
 		return nil, &InputError{Err: err}
 	}
@@ -129,7 +129,7 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 		}
 		if remade {
 			// make restarts after remaking an included makefile: evaluate afresh.
-			sc.s = makefile.NewScope(opts)
+			sc.s = makelang.NewScope(opts)
 			if err := sc.s.EvalFile(sm.file); err != nil {
 				return nil, &InputError{Err: err}
 			}
@@ -199,7 +199,7 @@ func (d *driver) remakeIncludes(sc *scope, sm subMake, env []string, level int) 
 
 // hasRealRecipe reports whether a rule's recipe would run anything: an empty recipe (`target: ;`) or one
 // that only runs `:` (`vmlinux.o: vmlinux_o ; @:`) does not.
-func hasRealRecipe(t *makefile.Target) bool {
+func hasRealRecipe(t *makelang.Target) bool {
 	for _, r := range t.Recipe {
 		if c := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(r.Text), "@+-")); c != "" && c != ":" {
 			return true
@@ -254,7 +254,7 @@ func (sc *scope) goals(goals []string, added *[]*dag.Edge) ([]*dag.Node, error) 
 // parents are the targets whose building needs this one, nearest first (nil for a goal): make lets a
 // prerequisite inherit their target-specific variables (arch/x86/boot's `$(obj)/bzImage: asflags-y :=
 // $(SVGA_MODE)` reaches header.o that way). As in make, the first target to need a prerequisite decides.
-func (sc *scope) ensure(name string, parents []*makefile.Target, added *[]*dag.Edge) (*dag.Node, error) {
+func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.Edge) (*dag.Node, error) {
 	if n, ok := sc.nodes[name]; ok {
 		return n, nil
 	}
@@ -264,7 +264,7 @@ func (sc *scope) ensure(name string, parents []*makefile.Target, added *[]*dag.E
 	}
 	t, err := sc.s.Resolve(name)
 	if err != nil {
-		if errors.Is(err, makefile.ErrNoRule) {
+		if errors.Is(err, makelang.ErrNoRule) {
 			// A file another scope's rule produces (already in the graph) is a leaf here, as it is for a
 			// sequential make that finds it built.
 			if n, ok := sc.d.g.Lookup(sc.abs(name)); ok && n.Producer() != nil {
@@ -307,7 +307,7 @@ func (sc *scope) ensure(name string, parents []*makefile.Target, added *[]*dag.E
 		// rule that waits for it; give this scope its own (phony) name for it instead.
 		n = sc.d.g.Phony(sc.key + "\x00" + name)
 		sc.nodes[name] = n
-		t = &makefile.Target{Name: t.Name, Prereqs: t.Prereqs, PrereqNames: t.PrereqNames, OrderOnly: t.OrderOnly,
+		t = &makelang.Target{Name: t.Name, Prereqs: t.Prereqs, PrereqNames: t.PrereqNames, OrderOnly: t.OrderOnly,
 			OrderOnlyNames: t.OrderOnlyNames, Phony: true, HasRule: true}
 	} else if p := n.Producer(); p != nil && !t.Phony && (!hasRecipe || p.Plan != nil || p.Expand != nil) {
 		// Another scope already builds this file (make would find it up to date by now). A rule with a
@@ -318,7 +318,7 @@ func (sc *scope) ensure(name string, parents []*makefile.Target, added *[]*dag.E
 	// Restat: make looks at a target's mtime again after its recipe ran, so a recipe that left the file
 	// alone (filechk, if_changed's @:) does not make dependents newer.
 	e := &dag.Edge{Outputs: []*dag.Node{n}, Phony: t.Phony, Restat: !t.Phony, Key: sc.key + "\x00" + name}
-	chain := append([]*makefile.Target{t}, parents...)
+	chain := append([]*makelang.Target{t}, parents...)
 	names := make(map[*dag.Node]string, len(t.Prereqs))
 	for _, p := range t.Prereqs {
 		pn, err := sc.ensure(p, chain, added)
@@ -394,13 +394,13 @@ func (sc *scope) inTargets(name string) bool {
 // expandSubMakes runs when a rule whose recipe calls $(MAKE) would start: it expands the whole recipe
 // (make expands all lines at that moment), evaluates each sub-make in-process, and chains the remaining
 // shell lines after the sub-makes they follow.
-func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makefile.Target, parents []*makefile.Target) ([]*dag.Edge, []*dag.Node, error) {
+func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makelang.Target, parents []*makelang.Target) ([]*dag.Edge, []*dag.Node, error) {
 	if !t.Phony && sc.upToDate(t) {
 		return nil, nil, nil
 	}
 	sc.mu.Lock()
 	sc.plan = &planState{}
-	auto := makefile.AutoVars{Parents: parents}
+	auto := makelang.AutoVars{Parents: parents}
 	lines, err := sc.s.ExpandRecipe(t, auto)
 	ps := sc.plan
 	sc.plan = nil
@@ -413,7 +413,7 @@ func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makefile.Target, paren
 	_ = ps
 	var added []*dag.Edge
 	var prev []*dag.Node
-	var pending []makefile.RecipeLine
+	var pending []makelang.RecipeLine
 	flush := func() {
 		if len(pending) == 0 {
 			return
@@ -473,7 +473,7 @@ func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makefile.Target, paren
 
 // upToDate is make's decision for a file target whose recipe runs a sub-make (an expander edge, which
 // dag always runs): it exists, no prerequisite is phony, and none is newer.
-func (sc *scope) upToDate(t *makefile.Target) bool {
+func (sc *scope) upToDate(t *makelang.Target) bool {
 	st, err := os.Stat(sc.abs(t.Name))
 	if err != nil {
 		return false
@@ -523,7 +523,7 @@ func (d *driver) enterSubMake(sm subMake, env []string, level int) ([]*dag.Edge,
 // parseSubMake recognises a recipe line that is exactly one make invocation ($(MAKE) followed by options,
 // variables and goals, nothing for the shell). Anything else that mentions $(MAKE) runs through the shell,
 // where ${MAKE} is this executable in make-compatible mode.
-func (sc *scope) parseSubMake(l makefile.RecipeLine, inherited []string) (subMake, bool) {
+func (sc *scope) parseSubMake(l makelang.RecipeLine, inherited []string) (subMake, bool) {
 	if !l.Recursive {
 		return subMake{}, false
 	}

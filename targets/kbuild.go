@@ -12,7 +12,7 @@ import (
 
 	"github.com/kbuild-go/kbuild-go/cmdfile"
 	"github.com/kbuild-go/kbuild-go/dag"
-	"github.com/kbuild-go/kbuild-go/makefile"
+	"github.com/kbuild-go/kbuild-go/makelang"
 )
 
 // Kbuild's if_changed family, built into the engine. scripts/Kbuild.include defines them as shell text
@@ -54,8 +54,8 @@ type planState struct {
 
 const marker = "\x01kbuild-step\x01"
 
-// callHook is the scope's makefile.Options.CallHook.
-func (sc *scope) callHook(cc *makefile.CallContext, name string, args []string) (string, bool) {
+// callHook is the scope's makelang.Options.CallHook.
+func (sc *scope) callHook(cc *makelang.CallContext, name string, args []string) (string, bool) {
 	ps := sc.plan
 	if ps == nil {
 		return "", false // expansion outside a recipe (evaluation): make's own definitions apply
@@ -99,7 +99,7 @@ func (sc *scope) callHook(cc *makefile.CallContext, name string, args []string) 
 }
 
 // call expands variable name as $(call name,args...) would.
-func (ps *planState) call(cc *makefile.CallContext, name string, args []string) string {
+func (ps *planState) call(cc *makelang.CallContext, name string, args []string) string {
 	v, err := cc.Call(name, args)
 	if err != nil && ps.err == nil {
 		ps.err = err
@@ -107,7 +107,7 @@ func (ps *planState) call(cc *makefile.CallContext, name string, args []string) 
 	return v
 }
 
-func (ps *planState) expand(cc *makefile.CallContext, text string) string {
+func (ps *planState) expand(cc *makelang.CallContext, text string) string {
 	v, err := cc.Expand(text)
 	if err != nil && ps.err == nil {
 		ps.err = err
@@ -116,7 +116,7 @@ func (ps *planState) expand(cc *makefile.CallContext, text string) string {
 }
 
 // addCmd appends what Kbuild's `cmd` macro does: echo the quiet (or full) line, then run the command.
-func (ps *planState) addCmd(cc *makefile.CallContext, name, cmd string, args []string) {
+func (ps *planState) addCmd(cc *makelang.CallContext, name, cmd string, args []string) {
 	quiet := ps.expand(cc, "$(quiet)")
 	if echo := ps.call(cc, quiet+"cmd_"+name, args); echo != "" {
 		why := ps.call(cc, "echo-why", args)
@@ -137,12 +137,12 @@ func (ps *planState) addLeftover(text string) {
 }
 
 // plan expands a target's recipe just before it runs and turns it into a dag command.
-func (st *scopeTarget) plan(pc *dag.PlanContext, t *makefile.Target) (*dag.Command, error) {
+func (st *scopeTarget) plan(pc *dag.PlanContext, t *makelang.Target) (*dag.Command, error) {
 	sc := st.sc
 	sc.mu.Lock()
 	ps := &planState{}
 	sc.plan = ps
-	auto := makefile.AutoVars{Newer: st.newer(pc), Parents: st.parents}
+	auto := makelang.AutoVars{Newer: st.newer(pc), Parents: st.parents}
 	lines, err := sc.s.ExpandRecipe(t, auto)
 	sc.plan = nil
 	env := sc.s.TargetEnviron(t, auto)
@@ -204,7 +204,7 @@ func dryRunText(steps []step) string {
 
 // mergeSteps puts plain recipe lines and hooked steps in recipe order: a line holding a marker stands for
 // the steps its hooks recorded.
-func mergeSteps(lines []makefile.RecipeLine, ps *planState) []step {
+func mergeSteps(lines []makelang.RecipeLine, ps *planState) []step {
 	var out []step
 	next := 0
 	for _, l := range lines {
@@ -325,7 +325,7 @@ func writeFileAtomic(path string, data []byte) error {
 }
 
 // shellCommand is a plain recipe (no if_changed family): its lines run as make runs them.
-func (d *driver) shellCommand(dir string, env []string, lines []makefile.RecipeLine, target string) *dag.Command {
+func (d *driver) shellCommand(dir string, env []string, lines []makelang.RecipeLine, target string) *dag.Command {
 	steps := mergeSteps(lines, &planState{})
 	if len(steps) == 0 {
 		return nil

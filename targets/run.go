@@ -1,5 +1,5 @@
 // Package targets is the Kbuild model: it turns a kernel tree's own makefiles, evaluated in-process by
-// package makefile, into one dag graph, with Kbuild's if_changed family, fixdep and filechk built in and
+// package makelang, into one dag graph, with Kbuild's if_changed family, fixdep and filechk built in and
 // the kernel's configuration handled by package kconfig instead of scripts/kconfig/conf.
 package targets
 
@@ -15,7 +15,7 @@ import (
 	"github.com/kbuild-go/kbuild-go/cli"
 	"github.com/kbuild-go/kbuild-go/dag"
 	"github.com/kbuild-go/kbuild-go/kconfig"
-	"github.com/kbuild-go/kbuild-go/makefile"
+	"github.com/kbuild-go/kbuild-go/makelang"
 	"github.com/kbuild-go/kbuild-go/toolchain"
 )
 
@@ -436,7 +436,7 @@ func firstWord(s string) string {
 	return ""
 }
 
-var _ = makefile.ErrNoRule
+var _ = makelang.ErrNoRule
 
 // withoutVar returns env without entries for name.
 func withoutVar(env []string, name string) []string {

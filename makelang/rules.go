@@ -1,4 +1,4 @@
-package makefile
+package makelang
 
 import (
 	"errors"

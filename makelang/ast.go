@@ -19,7 +19,7 @@
 //     target or a mentioned prerequisite anywhere in the scope, or Options.Exists says so;
 //   - a prerequisite that is itself a target of the scope is not searched through VPATH (make searches
 //     and keeps the found path when no rebuild is needed; the driver decides that).
-package makefile
+package makelang
 
 import "fmt"
 

@@ -1,11 +1,11 @@
-package makefile_test
+package makelang_test
 
 import (
 	"fmt"
 	"os"
 	"path/filepath"
 
-	"github.com/kbuild-go/kbuild-go/makefile"
+	"github.com/kbuild-go/kbuild-go/makelang"
 )
 
 // Example evaluates a makefile whose source sits in a VPATH directory, resolves an object through the
@@ -23,8 +23,8 @@ $(obj)/%.o: $(obj)/%.c FORCE
 FORCE:
 .PHONY: FORCE
 `), 0o666)
-	s := makefile.NewScope(makefile.Options{Dir: dir, CommandLine: []string{"V=1"},
-		CallHook: func(ctx *makefile.CallContext, name string, args []string) (string, bool) {
+	s := makelang.NewScope(makelang.Options{Dir: dir, CommandLine: []string{"V=1"},
+		CallHook: func(ctx *makelang.CallContext, name string, args []string) (string, bool) {
 			if name != "if_changed" {
 				return "", false
 			}
@@ -41,7 +41,7 @@ FORCE:
 		return
 	}
 	fmt.Println(t.Pattern, t.Stem, t.Prereqs)
-	lines, _ := s.ExpandRecipe(t, makefile.AutoVars{})
+	lines, _ := s.ExpandRecipe(t, makelang.AutoVars{})
 	fmt.Println(lines[0].Text)
 	// Output:
 	// kernel/%.o fork [src/kernel/fork.c FORCE]
