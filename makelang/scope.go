@@ -84,6 +84,53 @@ type Scope struct {
 	// fileStack are the makefiles being read, innermost last (for MAKEFILE_LIST and positions).
 	fileStack []string
 	pool      [][]byte
+	// includeDirs are make's -I directories, from MAKEFLAGS.
+	includeDirs []string
+}
+
+// noBuiltinVars reports whether MAKEFLAGS has -R (--no-builtin-variables): a flag-letter word holding R
+// ("rR", "-rR", "rRs") or the long form.
+func noBuiltinVars(flags string) bool {
+	for _, w := range strings.Fields(flags) {
+		if w == "--" {
+			return false
+		}
+		if w == "--no-builtin-variables" {
+			return true
+		}
+		if strings.HasPrefix(w, "--") {
+			continue
+		}
+		letters := strings.TrimPrefix(w, "-")
+		if letters == "" || strings.Trim(letters, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+			continue
+		}
+		if strings.Contains(letters, "R") && !strings.HasPrefix(letters, "I") {
+			return true
+		}
+	}
+	return false
+}
+
+// includeDirs returns the -I DIR / -IDIR / --include-dir=DIR options of a MAKEFLAGS value.
+func includeDirs(flags string) []string {
+	var dirs []string
+	words := strings.Fields(flags)
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		switch {
+		case w == "--":
+			return dirs
+		case strings.HasPrefix(w, "--include-dir="):
+			dirs = append(dirs, strings.TrimPrefix(w, "--include-dir="))
+		case w == "-I" && i+1 < len(words):
+			i++
+			dirs = append(dirs, words[i])
+		case strings.HasPrefix(w, "-I"):
+			dirs = append(dirs, w[2:])
+		}
+	}
+	return dirs
 }
 
 // NewScope creates a scope with make's initial variables: the environment, the command-line variables,
@@ -108,6 +155,13 @@ func NewScope(opts Options) *Scope {
 	def("MAKE_VERSION", "4.3", OriginDefault)
 	def(".FEATURES", "target-specific order-only second-expansion else-if shortest-stem undefine oneshell nocomment grouped-target extra-prereqs", OriginDefault)
 	def(".RECIPEPREFIX", "", OriginDefault)
+	s.includeDirs = includeDirs(opts.MakeFlags)
+	if !noBuiltinVars(opts.MakeFlags) {
+		for _, bv := range builtinVars {
+			v := def(bv[0], bv[1], OriginDefault)
+			v.setRecursive(bv[1], mustParse(bv[1]))
+		}
+	}
 	mk := def("MAKE", opts.Make, OriginDefault)
 	mk.setRecursive(opts.Make, mustParse(strings.ReplaceAll(opts.Make, "$", "$$")))
 	def("MAKE_COMMAND", opts.Make, OriginDefault)
@@ -590,6 +644,16 @@ func (c *ctx) evalInclude(n *Include) error {
 	}
 	for _, name := range strings.Fields(names) {
 		f, err := s.cache.file(s.fs, s.abs(name), name)
+		if err != nil && !filepath.IsAbs(name) && (errors.Is(err, os.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)) {
+			// make searches the -I/--include-dir directories for a relative name not found here (the
+			// top Makefile adds --include-dir=$(abs_srctree) to MAKEFLAGS for every sub-make).
+			for _, dir := range s.includeDirs {
+				if f2, err2 := s.cache.file(s.fs, filepath.Join(dir, name), filepath.Join(dir, name)); err2 == nil {
+					f, err, name = f2, nil, filepath.Join(dir, name)
+					break
+				}
+			}
+		}
 		if err != nil {
 			if errors.Is(err, os.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 				if n.Optional {

@@ -30,6 +30,9 @@ type driver struct {
 	out   io.Writer
 	errw  io.Writer
 	debug bool // KBUILD_GO_DEBUG=1: say how recipe lines are understood
+	// topFlags are the single-letter flags of the kbuild-go command line as $(MAKEFLAGS) shows them in the
+	// top scope ("ks" for -k -s).
+	topFlags string
 	// remaking is set on the driver of a remake-makefiles build, which does not remake again.
 	remaking bool
 	// build runs a graph to completion for the given nodes (set by the caller: jobs, -k, printing).
@@ -97,9 +100,24 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 		return sc, nil
 	}
 	sc = &scope{d: d, key: key, dir: sm.dir, file: sm.file, cmdline: sm.cmdline, level: level, nodes: map[string]*dag.Node{}}
+	flags := d.topFlags
+	if mf, ok := cmdlineValue(sm.cmdline, "MAKEFLAGS"); ok {
+		// `$(MAKE) MAKEFLAGS="..."` (the top Makefile's tools/ rule): the sub-make's flags are exactly
+		// these, not its parent's (no -rR: make's built-in variables are back for tools/).
+		flags = mf
+	} else if level > 0 {
+		// A sub-make's MAKEFLAGS (without the command-line variables after " -- ") is what its parent
+		// exported: -s, -k, --include-dir=$(abs_srctree), --no-print-directory...
+		mf := lookupVar(nil, env, "MAKEFLAGS", "")
+		flags, _, _ = strings.Cut(mf, " -- ")
+		if strings.HasPrefix(mf, "-- ") {
+			flags = ""
+		}
+	}
 	opts := makelang.Options{
 		Dir:         sm.dir,
 		Env:         env,
+		MakeFlags:   strings.TrimSpace(flags),
 		CommandLine: sm.cmdline,
 		Goals:       sm.goals,
 		Make:        d.self,
@@ -181,7 +199,7 @@ func (d *driver) remakeIncludes(sc *scope, sm subMake, env []string, level int) 
 		fmt.Fprintf(d.errw, "kbuild-go: debug: remaking makefiles %q of %s\n", stale, sm.file)
 	}
 	sub := newDriver(d.self, d.out, d.errw, d.env, d.shell)
-	sub.remaking, sub.build = true, d.build
+	sub.remaking, sub.build, sub.topFlags = true, d.build, d.topFlags
 	sm.goals = stale
 	subsc, err := sub.scopeFor(sm, env, level)
 	if err != nil {
@@ -264,6 +282,19 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 	}
 	t, err := sc.s.Resolve(name)
 	if err != nil {
+		if errors.Is(err, makelang.ErrNoRule) && sc.s.IsPhony(name) {
+			// A .PHONY target without a rule is simply remade: the top Makefile's autoksyms_recursive
+			// when CONFIG_TRIM_UNUSED_KSYMS is off.
+			n := sc.d.g.Phony(sc.key + "\x00" + name)
+			sc.nodes[name] = n
+			e := &dag.Edge{Outputs: []*dag.Node{n}, Phony: true, Key: sc.key + "\x00" + name}
+			if added != nil {
+				*added = append(*added, e)
+			} else if _, err := sc.d.g.AddEdge(e); err != nil {
+				return nil, &InputError{Err: err}
+			}
+			return n, nil
+		}
 		if errors.Is(err, makelang.ErrNoRule) {
 			// A file another scope's rule produces (already in the graph) is a leaf here, as it is for a
 			// sequential make that finds it built.
@@ -320,15 +351,19 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 	e := &dag.Edge{Outputs: []*dag.Node{n}, Phony: t.Phony, Restat: !t.Phony, Key: sc.key + "\x00" + name}
 	chain := append([]*makelang.Target{t}, parents...)
 	names := make(map[*dag.Node]string, len(t.Prereqs))
-	for _, p := range t.Prereqs {
+	// Prerequisites resolve by the name the rule gives them, not the path directory search found: a
+	// target with a rule is built here even when VPATH finds a file of that name in srctree (make's
+	// "rebuilt in the current directory" rule: the top Makefile's `prepare: tools/objtool`, where
+	// srctree has a directory tools/objtool and `tools/%: FORCE` builds it in objtree).
+	for i, p := range t.PrereqNames {
 		pn, err := sc.ensure(p, chain, added)
 		if err != nil {
 			return nil, err
 		}
 		e.Inputs = append(e.Inputs, pn)
-		names[pn] = p
+		names[pn] = t.Prereqs[i]
 	}
-	for _, p := range t.OrderOnly {
+	for _, p := range t.OrderOnlyNames {
 		pn, err := sc.ensure(p, chain, added)
 		if err != nil {
 			return nil, err
@@ -350,9 +385,25 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 			}
 		}
 	case recursive:
-		e.Expand = func(ec *dag.ExpandContext) ([]*dag.Edge, []*dag.Node, error) {
+		expand := func(ec *dag.ExpandContext) ([]*dag.Edge, []*dag.Node, error) {
 			return sc.expandSubMakes(ec, t, parents)
 		}
+		if t.Phony {
+			e.Expand = expand
+			break
+		}
+		// A file made by a sub-make (tools/build's `$(OUTPUT)fixdep-in.o: FORCE ; $(MAKE) $(build)=fixdep`):
+		// the sub-make has the real rule for the same file, so the parent's rule must not own it. The
+		// expander gets a phony node of its own and the file a recipe-less edge after it, which the
+		// sub-make's rule takes over.
+		x := &dag.Edge{Outputs: []*dag.Node{sc.d.g.Phony(sc.key + "\x00" + name + "\x00sub-make")},
+			Inputs: e.Inputs, OrderOnly: e.OrderOnly, Phony: true, Key: e.Key + "\x00sub-make", Expand: expand}
+		if added != nil {
+			*added = append(*added, x)
+		} else if _, err := sc.d.g.AddEdge(x); err != nil {
+			return nil, &InputError{Err: err}
+		}
+		e.Inputs, e.OrderOnly, e.Restat = x.Outputs, nil, false
 	default:
 		st := &scopeTarget{sc: sc, name: name, parents: parents, names: names}
 		e.Plan = func(pc *dag.PlanContext) (*dag.Command, error) { return st.plan(pc, t) }
@@ -527,13 +578,8 @@ func (sc *scope) parseSubMake(l makelang.RecipeLine, inherited []string) (subMak
 	if !l.Recursive {
 		return subMake{}, false
 	}
-	// A backslash-newline outside quotes is only a word break for the shell.
-	text := strings.TrimSpace(strings.ReplaceAll(l.Text, "\\\n", " "))
-	if strings.ContainsAny(text, ";&|<>`$'\"\\(){}\n") {
-		return subMake{}, false
-	}
-	words := strings.Fields(text)
-	if len(words) == 0 || words[0] != sc.d.self {
+	words, ok := shellWords(l.Text)
+	if !ok || len(words) == 0 || words[0] != sc.d.self {
 		return subMake{}, false
 	}
 	inv, err := cli.Parse(words[1:])
@@ -563,6 +609,57 @@ func (sc *scope) parseSubMake(l makelang.RecipeLine, inherited []string) (subMak
 	return subMake{dir: filepath.Clean(dir), file: filepath.Clean(file), cmdline: cmdline, goals: inv.Targets}, true
 }
 
+// shellWords splits a command line the way /bin/sh would split a plain command: words separated by blanks
+// or backslash-newlines, with '...' and "..." quoting. It refuses (ok false) anything the shell would do
+// more with: operators, redirections, expansions, command substitution, escapes inside double quotes.
+func shellWords(line string) (words []string, ok bool) {
+	var cur strings.Builder
+	inWord := false
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case c == '\\' && i+1 < len(line) && line[i+1] == '\n':
+			i++
+			if inWord {
+				words = append(words, cur.String())
+				cur.Reset()
+				inWord = false
+			}
+		case c == ' ' || c == '\t' || c == '\n':
+			if inWord {
+				words = append(words, cur.String())
+				cur.Reset()
+				inWord = false
+			}
+		case c == '\'':
+			j := strings.IndexByte(line[i+1:], '\'')
+			if j < 0 {
+				return nil, false
+			}
+			cur.WriteString(line[i+1 : i+1+j])
+			i += j + 1
+			inWord = true
+		case c == '"':
+			j := strings.IndexByte(line[i+1:], '"')
+			if j < 0 || strings.ContainsAny(line[i+1:i+1+j], "$`\\") {
+				return nil, false
+			}
+			cur.WriteString(line[i+1 : i+1+j])
+			i += j + 1
+			inWord = true
+		case strings.IndexByte(";&|<>`$\\(){}*?[]#~", c) >= 0:
+			return nil, false
+		default:
+			cur.WriteByte(c)
+			inWord = true
+		}
+	}
+	if inWord {
+		words = append(words, cur.String())
+	}
+	return words, true
+}
+
 // overrideVar replaces an earlier assignment of the same variable or appends a new one.
 func overrideVar(list []string, assign string) []string {
 	name := varName(assign)
@@ -573,6 +670,17 @@ func overrideVar(list []string, assign string) []string {
 		}
 	}
 	return append(out, assign)
+}
+
+// cmdlineValue returns the value of a command-line assignment of name.
+func cmdlineValue(cmdline []string, name string) (string, bool) {
+	for i := len(cmdline) - 1; i >= 0; i-- {
+		if varName(cmdline[i]) == name {
+			_, v, _ := strings.Cut(cmdline[i], "=")
+			return v, true
+		}
+	}
+	return "", false
 }
 
 func varName(assign string) string {

@@ -246,11 +246,11 @@ func runSteps(ctx context.Context, dir string, env []string, target string, step
 				return &ShellError{Target: target, Pos: s.pos, Status: status}
 			}
 		case stepSaveCmd:
-			if err := writeFileAtomic(filepath.Join(dir, s.dotTarget+".cmd"), cmdfile.SaveCmd(s.text, s.cmd)); err != nil {
+			if err := writeFileAtomic(inDir(dir, s.dotTarget+".cmd"), cmdfile.SaveCmd(s.text, s.cmd)); err != nil {
 				return err
 			}
 		case stepFixdep:
-			dep := filepath.Join(dir, s.depfile)
+			dep := inDir(dir, s.depfile)
 			data, err := os.ReadFile(dep)
 			if err != nil {
 				return fmt.Errorf("fixdep: error opening file: %s: %w", s.depfile, err)
@@ -267,7 +267,7 @@ func runSteps(ctx context.Context, dir string, env []string, target string, step
 				return err
 			}
 			d, f := filepath.Split(s.text)
-			if err := writeFileAtomic(filepath.Join(dir, d, "."+f+".cmd"), content); err != nil {
+			if err := writeFileAtomic(inDir(dir, d+"."+f+".cmd"), content); err != nil {
 				return err
 			}
 			os.Remove(dep)
@@ -296,7 +296,7 @@ func filechk(ctx context.Context, dir string, env []string, s step, out io.Write
 	if status != 0 {
 		return &ShellError{Target: s.cmd, Pos: s.pos, Status: status}
 	}
-	target := filepath.Join(dir, s.cmd)
+	target := inDir(dir, s.cmd)
 	old, err := os.ReadFile(target)
 	if err == nil && bytes.Equal(old, buf.Bytes()) {
 		return nil
@@ -308,6 +308,15 @@ func filechk(ctx context.Context, dir string, env []string, s step, out io.Write
 		return err
 	}
 	return writeFileAtomic(target, buf.Bytes())
+}
+
+// inDir is p relative to the recipe's directory (p as is when absolute: tools/build names outputs by
+// absolute path under $(OUTPUT)).
+func inDir(dir, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(dir, p)
 }
 
 // writeFileAtomic writes through a temporary file and a rename, so no half-written file survives a crash

@@ -149,6 +149,7 @@ func Run(ctx context.Context, req Request) error {
 func build(ctx context.Context, req Request, sm subMake, env []string) error {
 	d := newDriver(req.Self, req.Stdout, req.Stderr, env, req.shell)
 	d.build = func(d *driver, nodes []*dag.Node) error { return runGraph(ctx, req, d, nodes) }
+	d.topFlags = topFlags(req.Invocation)
 	sc, err := d.scopeFor(sm, env, makeLevel(env, len(req.Invocation.Makefiles) > 0))
 	if err != nil {
 		return err
@@ -191,6 +192,24 @@ func runGraph(ctx context.Context, req Request, d *driver, nodes []*dag.Node) er
 		return &BuildError{Msg: "build failed"}
 	}
 	return &BuildError{Msg: err.Error()}
+}
+
+// topFlags is $(MAKEFLAGS) of the top scope: make's single-letter flags, in make's order.
+func topFlags(inv *cli.Invocation) string {
+	var b strings.Builder
+	if inv.AlwaysMake {
+		b.WriteByte('B')
+	}
+	if inv.KeepGoing {
+		b.WriteByte('k')
+	}
+	if inv.DryRun {
+		b.WriteByte('n')
+	}
+	if inv.Silent {
+		b.WriteByte('s')
+	}
+	return b.String()
 }
 
 // makeLevel is MAKELEVEL for the top scope: 0, or the parent's level + 1... the parent already exported
