@@ -75,6 +75,14 @@ type Options struct {
 	Stdin io.Reader
 	// Silent is conf -s (make -s): no "configuration written" messages.
 	Silent bool
+	// ShellJobs bounds how many $(shell,...) commands run at once: those
+	// whose text is known ahead of the parse are started early (see
+	// prefetch.go), which assumes the commands do not depend on each
+	// other's side effects, as the kernel's probes do not. 0 means
+	// runtime.NumCPU(); 1 runs each command when the parse reaches it, as
+	// conf does. The output is the same either way; Shell must be safe for
+	// concurrent use unless ShellJobs is 1.
+	ShellJobs int
 }
 
 // Config is a parsed Kconfig tree with its symbols and current values.
@@ -101,6 +109,8 @@ type Config struct {
 	confLine                  int
 	transCount                int
 	rand                      *glibcRand
+	pf                        *prefetcher // during the parse, nil if not prefetching
+	dry                       *dryState   // during a prefetch pass
 }
 
 // Load parses the Kconfig tree described by opts (conf_parse), checks it for
@@ -207,6 +217,8 @@ func (c *Config) parse() (err error) {
 			err = &Error{Msg: me.msg, Input: true}
 		}
 		c.lx = nil
+		c.pf.wait()
+		c.pf = nil
 	}()
 	p.curEntry, p.curMenu = &c.root, &c.root
 	p.lastEntry = &c.root.List
@@ -218,6 +230,8 @@ func (c *Config) parse() (err error) {
 		return &Error{Msg: msg, Input: true}
 	}
 	c.lx.files = []*srcFile{{name: c.opts.Kconfig, data: data, line: 1}}
+	c.pf = c.newPrefetcher()
+	c.prefetchPass(c.lx.files[0])
 	p.parse()
 	if p.fatal != nil {
 		c.errorf("%s\n", p.fatal)

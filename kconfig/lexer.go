@@ -141,7 +141,8 @@ type srcFile struct {
 	data       string
 	pos        int
 	line       int
-	parentLine int // yylineno of the parent when this file was entered
+	parentLine int  // yylineno of the parent when this file was entered
+	blocked    bool // the last prefetch pass met a command with unknown text
 }
 
 type lexer struct {
@@ -153,6 +154,7 @@ type lexer struct {
 	stmtFile string
 	stmtLine int
 	done     bool
+	dry      bool // a prefetch pass: no warnings, no end-of-file record
 }
 
 func (l *lexer) cur() *srcFile {
@@ -234,11 +236,14 @@ func (l *lexer) pushFile(name string) error {
 		}
 	}
 	l.files = append(l.files, nf)
+	l.c.prefetchPass(nf)
 	return nil
 }
 
 func (l *lexer) warnf(format string, a ...any) {
-	l.c.errorf(format, a...)
+	if !l.dry {
+		l.c.errorf(format, a...)
+	}
 }
 
 // next is the second-stage yylex.
@@ -253,6 +258,11 @@ func (l *lexer) next() token {
 			l.stmtLine = l.curLine()
 			if t.kind == tEOF {
 				l.stmtFile, l.stmtLine = l.c.lastFile, l.c.lastLine
+			}
+			if !l.dry && l.c.pf != nil && l.c.pf.repass {
+				if f := l.cur(); f != nil {
+					l.c.prefetchPass(f)
+				}
 			}
 		}
 		if l.prevPrev == tEOL && l.prev == tWord && (t.kind == tEqual || t.kind == tColonEqual || t.kind == tPlusEqual) {
@@ -276,7 +286,9 @@ func (l *lexer) lex1() token {
 			if l.prev != tEOL && l.prev != tHelpText {
 				l.warnf("%s:%d:warning: no new line at end of file\n", f.name, f.line)
 			}
-			l.c.lastFile, l.c.lastLine = f.name, f.line
+			if !l.dry {
+				l.c.lastFile, l.c.lastLine = f.name, f.line
+			}
 			l.files = l.files[:len(l.files)-1]
 			return token{kind: tEOL}
 		}

@@ -51,6 +51,9 @@ func (c *Config) envExpand(name string) (string, bool) {
 	if !ok {
 		return "", false
 	}
+	if c.dry != nil {
+		return v, true
+	}
 	c.envList = append(c.envList, envRecord{name, v})
 	return v, true
 }
@@ -67,13 +70,20 @@ func (c *Config) functionExpand(name string, args []string) (string, bool) {
 			if a[0] == "y" {
 				c.pperror("%s", a[1])
 			}
+			if strings.Contains(a[0], unknownMark) {
+				// A pass cannot tell whether parsing stops here.
+				c.dry.blocked = true
+				c.pperror("unknown condition")
+			}
 			return ""
 		}}
 	case "filename":
 		f = fn{0, 0, func([]string) string { return c.lx.curName() }}
 	case "info":
 		f = fn{1, 1, func(a []string) string {
-			fmt.Fprintf(c.opts.Stdout, "%s\n", a[0])
+			if c.dry == nil {
+				fmt.Fprintf(c.opts.Stdout, "%s\n", a[0])
+			}
 			return ""
 		}}
 	case "lineno":
@@ -82,7 +92,7 @@ func (c *Config) functionExpand(name string, args []string) (string, bool) {
 		f = fn{1, 1, func(a []string) string { return c.doShell(a[0]) }}
 	case "warning-if":
 		f = fn{2, 2, func(a []string) string {
-			if a[0] == "y" {
+			if a[0] == "y" && c.dry == nil {
 				c.errorf("%s:%d: %s\n", c.lx.curName(), c.lx.curLine(), a[1])
 			}
 			return ""
@@ -103,7 +113,10 @@ func (c *Config) functionExpand(name string, args []string) (string, bool) {
 // dropped, inner newlines turned into spaces. The exit status is ignored, as
 // popen/pclose in C ignore it.
 func (c *Config) doShell(cmd string) string {
-	out, err := c.opts.Shell(cmd, c.environ(), c.opts.ObjTree, c.opts.Stderr)
+	if c.dry != nil {
+		return c.dryShell(cmd)
+	}
+	out, err := c.runShell(cmd)
 	if err != nil {
 		c.pperror("%s: %v", cmd, err)
 	}
@@ -205,6 +218,9 @@ func (c *Config) evalClause(str string, args []string) string {
 	}
 	parts = append(parts, str[prev:])
 	name := c.expandStringArgs(parts[0], args)
+	if c.dry != nil && strings.Contains(name, unknownMark) {
+		return unknownMark
+	}
 	newArgs := make([]string, len(parts)-1)
 	for i := range newArgs {
 		newArgs[i] = c.expandStringArgs(parts[i+1], args)

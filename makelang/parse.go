@@ -95,6 +95,10 @@ func (p *parser) logical() (raw string, line int) {
 		b.WriteByte('\n')
 		b.WriteString(s)
 	}
+	if oddBackslashes(s) {
+		// A continuation on the file's last line joins with nothing (lib/zstd/Makefile ends so).
+		b.WriteByte('\n')
+	}
 	return b.String(), line
 }
 
