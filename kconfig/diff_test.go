@@ -35,7 +35,12 @@ var refConf struct {
 }
 
 // TestMain removes the cached conf build.
+// With KCONFIG_BENCH_MAIN=olddefconfig the binary is olddefconfigMain
+// instead, for timing from outside (see bench_test.go).
 func TestMain(m *testing.M) {
+	if os.Getenv("KCONFIG_BENCH_MAIN") == "olddefconfig" {
+		os.Exit(olddefconfigMain())
+	}
 	code := m.Run()
 	if refConf.path != "" {
 		os.RemoveAll(filepath.Dir(refConf.path))

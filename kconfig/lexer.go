@@ -248,6 +248,13 @@ func (l *lexer) warnf(format string, a ...any) {
 
 // next is the second-stage yylex.
 func (l *lexer) next() token {
+	// Between statements, nothing of the next one is expanded yet: the
+	// place for a prefetch pass that a finished command asked for.
+	if (l.prev == tEOL || l.prev == tHelpText) && !l.dry && l.c.pf != nil && l.c.pf.repass {
+		if f := l.cur(); f != nil {
+			l.c.prefetchPass(f)
+		}
+	}
 	for {
 		t := l.lex1()
 		if l.prev == tEOL || l.prev == tHelpText {
@@ -258,11 +265,6 @@ func (l *lexer) next() token {
 			l.stmtLine = l.curLine()
 			if t.kind == tEOF {
 				l.stmtFile, l.stmtLine = l.c.lastFile, l.c.lastLine
-			}
-			if !l.dry && l.c.pf != nil && l.c.pf.repass {
-				if f := l.cur(); f != nil {
-					l.c.prefetchPass(f)
-				}
 			}
 		}
 		if l.prevPrev == tEOL && l.prev == tWord && (t.kind == tEqual || t.kind == tColonEqual || t.kind == tPlusEqual) {
@@ -426,8 +428,6 @@ func (l *lexer) lexString(quote byte) token {
 // non-blank first column) ends the text. Tabs count to the next multiple of
 // eight.
 func (l *lexer) lexHelp() token {
-	f := l.cur()
-	d := f.data
 	var b strings.Builder
 	lastTS, firstTS := 0, 0
 	end := func() token {
@@ -435,6 +435,13 @@ func (l *lexer) lexHelp() token {
 		l.prev = tHelpText
 		return token{kind: tHelpText, text: b.String()}
 	}
+	f := l.cur()
+	if f == nil {
+		// "help" was the last word of the input, without a newline: the
+		// end of file ended the HELP state with an empty text.
+		return end()
+	}
+	d := f.data
 	for {
 		if f.pos >= len(d) {
 			return end()

@@ -22,7 +22,7 @@ type archiveFile struct {
 	data string
 }
 
-func readArchive(t *testing.T, path string) archive {
+func readArchive(t testing.TB, path string) archive {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {

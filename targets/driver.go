@@ -24,12 +24,13 @@ import (
 // evaluated in-process and its goals join the graph. So there are no processes and no directory barriers,
 // and the order is still make's: nothing of a sub-make starts before the rule that calls it could run.
 type driver struct {
-	g     *dag.Graph
-	cache *makelang.Cache
-	self  string // $(MAKE): this executable, so scripts that call ${MAKE} come back to kbuild-go
-	out   io.Writer
-	errw  io.Writer
-	debug bool // KBUILD_GO_DEBUG=1: say how recipe lines are understood
+	g           *dag.Graph
+	cache       *makelang.Cache
+	self        string // $(MAKE): this executable, so scripts that call ${MAKE} come back to kbuild-go
+	out         io.Writer
+	errw        io.Writer
+	debug       bool // KBUILD_GO_DEBUG=1: say how recipe lines are understood
+	debugTarget string
 	// topFlags are the single-letter flags of the kbuild-go command line as $(MAKEFLAGS) shows them in the
 	// top scope ("ks" for -k -s).
 	topFlags string
@@ -85,6 +86,8 @@ func newDriver(self string, out, errw io.Writer, env []string, shell func(string
 		g: dag.NewGraph(), cache: makelang.NewCache(), self: self, out: out, errw: errw, env: env, shell: shell,
 		scopes: map[string]*scope{}, owner: map[*dag.Node]*scopeTarget{},
 		debug: lookupVar(nil, env, "KBUILD_GO_DEBUG", "") != "",
+		// KBUILD_GO_DEBUG_TARGET=name prints how that target resolved in each scope.
+		debugTarget: lookupVar(nil, env, "KBUILD_GO_DEBUG_TARGET", ""),
 	}
 }
 
@@ -349,6 +352,10 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 	// Restat: make looks at a target's mtime again after its recipe ran, so a recipe that left the file
 	// alone (filechk, if_changed's @:) does not make dependents newer.
 	e := &dag.Edge{Outputs: []*dag.Node{n}, Phony: t.Phony, Restat: !t.Phony, Key: sc.key + "\x00" + name}
+	if sc.d.debugTarget != "" && name == sc.d.debugTarget {
+		fmt.Fprintf(sc.d.errw, "kbuild-go: debug: %s in %s: prerequisites %q order-only %q pattern %q recipe %d lines\n",
+			name, sc.file, t.PrereqNames, t.OrderOnlyNames, t.Pattern, len(t.Recipe))
+	}
 	chain := append([]*makelang.Target{t}, parents...)
 	names := make(map[*dag.Node]string, len(t.Prereqs))
 	// Prerequisites resolve by the name the rule gives them, not the path directory search found: a
@@ -411,7 +418,12 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 			sc.d.mu.Lock()
 			sc.d.owner[n] = st
 			sc.d.mu.Unlock()
-			e.Untracked = !sc.inTargets(name)
+			// Untracked is Kbuild's "not in $(targets)": no .cmd file is ever included for it. What decides
+			// for make is whether cmd_$@ came in, so a target whose .cmd was included by another spelling
+			// (arch/x86/entry/syscalls names its outputs ../../../../arch/x86/include/...) is tracked.
+			if _, _, _, ok := sc.s.Lookup("cmd_" + name); !ok {
+				e.Untracked = !sc.inTargets(name)
+			}
 		}
 	}
 	if added != nil {
@@ -433,9 +445,10 @@ func (sc *scope) inTargets(name string) bool {
 	if err != nil {
 		return false
 	}
-	// make strips a leading ./ from file names (obj=. gives ./modules.order in $(targets)).
+	// make strips a leading ./ from file names (obj=. gives ./modules.order in $(targets)); paths
+	// through .. name the same file.
 	for _, w := range strings.Fields(v) {
-		if strings.TrimPrefix(w, "./") == name {
+		if filepath.Clean(w) == name {
 			return true
 		}
 	}
@@ -482,11 +495,6 @@ func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makelang.Target, paren
 		sm, ok := sc.parseSubMake(l, cmdline)
 		if sc.d.debug {
 			fmt.Fprintf(sc.d.errw, "kbuild-go: debug: %s: recipe line %q: sub-make %v %+v\n", t.Name, l.Text, ok, sm)
-			for _, e := range env {
-				if strings.HasPrefix(e, "KBUILD_CFLAGS=") {
-					fmt.Fprintf(sc.d.errw, "kbuild-go: debug:   env %s\n", e)
-				}
-			}
 		}
 		if !ok {
 			pending = append(pending, l)

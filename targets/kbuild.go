@@ -139,6 +139,16 @@ func (ps *planState) addLeftover(text string) {
 // plan expands a target's recipe just before it runs and turns it into a dag command.
 func (st *scopeTarget) plan(pc *dag.PlanContext, t *makelang.Target) (*dag.Command, error) {
 	sc := st.sc
+	if sc.d.debugTarget != "" && st.name == sc.d.debugTarget {
+		for _, in := range pc.Edge.Inputs {
+			state, mt := in.State()
+			p := "<none>"
+			if in.Producer() != nil {
+				p = strings.ReplaceAll(in.Producer().String(), "\x00", "|")
+			}
+			fmt.Fprintf(sc.d.errw, "kbuild-go: debug: plan %s: input %s state %v %v producer %s\n", st.name, in.Path, state, mt, p)
+		}
+	}
 	sc.mu.Lock()
 	ps := &planState{}
 	sc.plan = ps
