@@ -649,16 +649,40 @@ func (b *builder) complete(o *outcome) {
 		b.g.mu.Lock()
 		var err error
 		var added []*Edge
+		// Outputs that were sources until now (no producer when their consumers were scanned, so no
+		// consumer counted them as pending): the sub-make of arch/x86/boot/compressed adds the rule for
+		// ../voffset.h that arch/x86/boot's header.o, scanned earlier, only knew as an existing file.
+		var fresh []*Node
 		for _, ne := range o.added {
+			var prev []*Edge
+			for _, n := range ne.Outputs {
+				prev = append(prev, n.producer)
+			}
 			var got *Edge
 			if got, err = b.g.addEdgeLocked(ne); err != nil {
 				break
 			}
 			if got == ne {
 				added = append(added, ne)
+				for i, n := range ne.Outputs {
+					if prev[i] == nil && n.producer == ne {
+						fresh = append(fresh, n)
+					}
+				}
 			}
 		}
 		b.g.mu.Unlock()
+		// Their consumers that are still waiting now wait for the new producer too.
+		for _, n := range fresh {
+			for _, list := range [][]*Edge{n.consumers, n.depConsumers} {
+				for _, c := range list {
+					if c.s.gen == b.gen && c.s.status == statusWanted {
+						c.s.pending++
+					}
+				}
+			}
+			n.done = false
+		}
 		// A new edge that took an output over from a recipe-less edge must be built if anything in this
 		// build already waits for that output.
 		for _, ne := range added {
