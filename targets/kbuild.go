@@ -60,6 +60,17 @@ func (sc *scope) callHook(cc *makelang.CallContext, name string, args []string) 
 	if ps == nil {
 		return "", false // expansion outside a recipe (evaluation): make's own definitions apply
 	}
+	switch name {
+	case "if_changed", "if_changed_dep", "cmd_and_savecmd", "cmd_and_fixdep", "if_changed_rule", "cmd", "filechk":
+	default:
+		return "", false
+	}
+	// Only Kbuild's own definitions are built in: scripts/Kbuild.include defines if-changed-cond next
+	// to them. tools/build (objtool) has an if_changed_dep of its own that runs tools/build/fixdep, whose
+	// .cmd format differs; its scopes get make's expansion of their own text.
+	if _, ok := cc.Lookup("if-changed-cond"); !ok {
+		return "", false
+	}
 	arg := ""
 	if len(args) > 0 {
 		arg = strings.TrimSpace(args[0])
