@@ -13,7 +13,7 @@ LINUX_SRC ?= $(KBUILD_GO_CACHE)/linux-source-6.1
 export KBUILD_GO_LINUX_SRC := $(LINUX_SRC)
 
 # Debian packages the build, the tests and the reference runs need.
-APT_PACKAGES := gcc make binutils bc flex bison libelf-dev libssl-dev cpio xz-utils linux-source-6.1
+APT_PACKAGES := gcc make binutils bc flex bison libelf-dev libssl-dev cpio xz-utils gzip time qemu-system-x86 linux-source-6.1
 
 BIN := bin/kbuild-go
 DEMO_OUT ?= $(KBUILD_GO_CACHE)/demo-out
@@ -65,6 +65,10 @@ demo: deps build
 	@echo "--- second run (nothing to do):"
 	$(BIN) -C testdata/kernel-mini O=$(DEMO_OUT) -j$$(nproc)
 	@ls -l $(DEMO_OUT)/vmlinux $(DEMO_OUT)/arch/x86/boot/bzImage
+
+# Speed, side by side with GNU make on the reference tree (minutes; not part of make test).
+bench: deps build
+	bench/linux.sh $(BIN) $(LINUX_SRC)
 
 clean:
 	rm -rf bin

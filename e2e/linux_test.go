@@ -65,17 +65,46 @@ func setup(t *testing.T) *env {
 	os.MkdirAll(mask, 0o777)
 	os.WriteFile(filepath.Join(mask, "make"), []byte("#!/bin/sh\necho 'make is masked in this test' >&2\nexit 99\n"), 0o755)
 	e.masked = mask + ":" + filepath.Dir(e.kbuildgo) + ":" + os.Getenv("PATH")
+	// A scratch copy of the tree, hard-linked (seconds, no disk): the tests add the boot fragment and a
+	// new source file and edit a Kbuild file there, and replace a file by a private copy before touching
+	// it, so the shared tree stays exactly as extracted (mtimes included).
+	e.src = filepath.Join(dir, "linux")
+	if out, err := exec.Command("cp", "-al", src, e.src).CombinedOutput(); err != nil {
+		t.Fatalf("copying the tree: %v\n%s", err, out)
+	}
 	frag, err := os.ReadFile("../testdata/linux/" + bootFragment)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dst := filepath.Join(src, "kernel", "configs", bootFragment)
-	if old, err := os.ReadFile(dst); err != nil || !bytes.Equal(old, frag) {
-		if err := os.WriteFile(dst, frag, 0o666); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.WriteFile(filepath.Join(e.src, "kernel", "configs", bootFragment), frag, 0o666); err != nil {
+		t.Fatal(err)
 	}
 	return e
+}
+
+// own replaces a hard-linked file of the scratch tree by a private copy, so that touching or editing it
+// leaves the shared tree alone.
+func (e *env) own(rel string) string {
+	e.t.Helper()
+	p := filepath.Join(e.src, rel)
+	data, err := os.ReadFile(p)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	info, _ := os.Stat(p)
+	os.Remove(p)
+	if err := os.WriteFile(p, data, info.Mode().Perm()); err != nil {
+		e.t.Fatal(err)
+	}
+	os.Chtimes(p, info.ModTime(), info.ModTime())
+	return p
+}
+
+// touch makes a scratch-tree file newer than every output.
+func (e *env) touch(rel string) {
+	p := e.own(rel)
+	now := time.Now().Add(time.Second)
+	os.Chtimes(p, now, now)
 }
 
 // run runs a command with the pins and PATH given, and returns its combined output.
@@ -176,25 +205,112 @@ func TestLinuxTinyconfig(t *testing.T) {
 			t.Errorf("kbuild-go changed these files of make's tree: %s\n(make on its own tree: %s)", d, ownChanges)
 		}
 	})
+
+	// e. incremental sameness: after each change kbuild-go (on A) and make (on B) run the same commands,
+	// compared as the sets of Kbuild's quiet lines ("  CC      kernel/fork.o").
+	same := func(t *testing.T) {
+		kb := commands(e.kbuild(a, "-j"+e.jobs, "bzImage"))
+		mk := commands(e.make(b, "-j"+e.jobs, "bzImage"))
+		t.Logf("kbuild-go ran %d commands, make %d", len(kb), len(mk))
+		if k, m := strings.Join(kb, "\n"), strings.Join(mk, "\n"); k != m {
+			t.Errorf("different commands:\n--- kbuild-go\n%s\n--- make\n%s", k, m)
+		}
+	}
+	t.Run("touch-fork.c", func(t *testing.T) {
+		e.touch("kernel/fork.c")
+		same(t)
+	})
+	t.Run("touch-header", func(t *testing.T) {
+		e.touch("include/linux/capability.h")
+		same(t)
+	})
+	t.Run("flip-symbol", func(t *testing.T) {
+		for _, o := range []string{a, b} {
+			cfg := filepath.Join(o, ".config")
+			data, err := os.ReadFile(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			flipped := strings.Replace(string(data), "CONFIG_BINFMT_SCRIPT=y", "# CONFIG_BINFMT_SCRIPT is not set", 1)
+			if flipped == string(data) {
+				t.Fatal("CONFIG_BINFMT_SCRIPT=y not in .config")
+			}
+			os.WriteFile(cfg, []byte(flipped), 0o666)
+		}
+		same(t)
+	})
+	t.Run("new-obj-y-file", func(t *testing.T) {
+		os.WriteFile(filepath.Join(e.src, "kernel", "kbuild_go_e2e.c"), []byte("int kbuild_go_e2e_marker(void) { return 42; }\n"), 0o666)
+		mk := e.own("kernel/Makefile")
+		data, _ := os.ReadFile(mk)
+		os.WriteFile(mk, append(data, []byte("obj-y += kbuild_go_e2e.o\n")...), 0o666)
+		same(t)
+		for _, o := range []string{a, b} {
+			if out, _ := exec.Command("nm", filepath.Join(o, "vmlinux")).Output(); !bytes.Contains(out, []byte("kbuild_go_e2e_marker")) {
+				t.Errorf("%s/vmlinux lacks the new file's symbol", o)
+			}
+		}
+	})
+}
+
+// commands returns the sorted quiet lines of a build log: the commands Kbuild says it ran.
+func commands(log string) []string {
+	var out []string
+	for _, l := range strings.Split(log, "\n") {
+		f := strings.Fields(l)
+		if len(f) >= 2 && strings.HasPrefix(l, "  ") && f[0] == strings.ToUpper(f[0]) && f[0] != "CALL" && f[0] != "DESCEND" && f[0] != "GEN" && f[0] != "CHKSHA1" {
+			out = append(out, strings.Join(f, " "))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestLinuxI386 is issue 4's f: a second configuration, ARCH=i386 tinyconfig + the boot fragment (its
+// CONFIG_64BIT=y has no effect there), built by kbuild-go with make masked, boots.
+func TestLinuxI386(t *testing.T) {
+	e := setup(t)
+	if _, err := exec.LookPath("qemu-system-i386"); err != nil {
+		t.Skip("qemu-system-i386 not found")
+	}
+	o := filepath.Join(t.TempDir(), "I")
+	e.kbuild(o, "ARCH=i386", "tinyconfig")
+	e.kbuild(o, "ARCH=i386", bootFragment)
+	e.kbuild(o, "ARCH=i386", "-j"+e.jobs, "bzImage")
+	bootWith(t, o, "qemu-system-i386", "-m32")
 }
 
 // boot runs the image in qemu with an initramfs whose static /init prints a marker.
-func boot(t *testing.T, e *env, o string) {
-	qemu, err := exec.LookPath("qemu-system-x86_64")
+func boot(t *testing.T, e *env, o string) { bootWith(t, o, "qemu-system-x86_64", "-m64") }
+
+// initSource is a libc-free /init: write(1, marker) and exit, by raw system calls, for i386 and x86_64.
+const initSource = `
+static const char msg[] = "KBUILD-GO-INIT-REACHED\n";
+void _start(void) {
+#ifdef __x86_64__
+	long r;
+	__asm__ volatile("syscall" : "=a"(r) : "a"(1), "D"(1), "S"(msg), "d"(sizeof msg - 1) : "rcx", "r11", "memory");
+	__asm__ volatile("syscall" : : "a"(60), "D"(0));
+#else
+	long r;
+	__asm__ volatile("int $0x80" : "=a"(r) : "a"(4), "b"(1), "c"(msg), "d"(sizeof msg - 1) : "memory");
+	__asm__ volatile("int $0x80" : : "a"(1), "b"(0));
+#endif
+	for (;;) ;
+}
+`
+
+func bootWith(t *testing.T, o, qemuName, bits string) {
+	qemu, err := exec.LookPath(qemuName)
 	if err != nil {
-		t.Skip("qemu-system-x86_64 not found (make deps installs qemu-system-x86)")
+		t.Skipf("%s not found (make deps installs qemu-system-x86)", qemuName)
 	}
 	dir := t.TempDir()
 	const marker = "KBUILD-GO-INIT-REACHED"
 	initc := filepath.Join(dir, "init.c")
-	os.WriteFile(initc, []byte(`#include <unistd.h>
-int main(void) {
-	static const char msg[] = "`+marker+`\n";
-	write(1, msg, sizeof msg - 1);
-	return 0;
-}
-`), 0o666)
-	if out, err := exec.Command("gcc", "-static", "-Os", "-o", filepath.Join(dir, "init"), initc).CombinedOutput(); err != nil {
+	os.WriteFile(initc, []byte(initSource), 0o666)
+	if out, err := exec.Command("gcc", bits, "-static", "-nostdlib", "-ffreestanding", "-fno-pie", "-no-pie", "-Os",
+		"-o", filepath.Join(dir, "init"), initc).CombinedOutput(); err != nil {
 		t.Fatalf("building /init: %v\n%s", err, out)
 	}
 	list := filepath.Join(dir, "initramfs.list")

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Side-by-side timing of kbuild-go and GNU make on the reference tree (Debian's linux-source-6.1,
+# tinyconfig + the project's boot fragment, O= builds): a full -j build, a no-op rebuild, and the rebuild
+# after `touch kernel/fork.c`. Ratios matter more than absolute figures on a shared machine.
+# Usage: bench/linux.sh KBUILD_GO_BINARY LINUX_SRC [WORKDIR]
+set -euo pipefail
+kg=$(realpath "$1"); src=$(realpath "$2"); work=${3:-${KBUILD_GO_CACHE:-$HOME/.cache/kbuild-go}/bench}
+jobs=$(nproc)
+export KBUILD_BUILD_TIMESTAMP="Tue Dec  1 00:00:00 UTC 2026" KBUILD_BUILD_USER=kbuild KBUILD_BUILD_HOST=kbuild-go KBUILD_BUILD_VERSION=1
+cp "$(dirname "$0")/../testdata/linux/kbuild-go-boot.config" "$src/kernel/configs/"
+mkdir -p "$work"; rm -rf "$work/kbuild-go" "$work/make"
+configure() { "$@" tinyconfig >/dev/null; "$@" kbuild-go-boot.config >/dev/null; }
+configure "$kg" -C "$src" O="$work/kbuild-go"
+configure make -C "$src" O="$work/make"
+t() { local label=$1; shift; /usr/bin/time -f "$label: %e s wall, %U s user, %S s sys, %M KB peak" "$@" >/dev/null 2>"$work/time.err" || { cat "$work/time.err"; exit 1; }; tail -1 "$work/time.err"; }
+echo "== full build (-j$jobs bzImage), one run each"
+t "make     " make -C "$src" O="$work/make" -j"$jobs" bzImage
+t "kbuild-go" "$kg" -C "$src" O="$work/kbuild-go" -j"$jobs" bzImage
+echo "== no-op rebuild, 5 runs each, alternating"
+for i in 1 2 3 4 5; do
+	t "make      no-op" make -C "$src" O="$work/make" -j"$jobs" bzImage
+	t "kbuild-go no-op" "$kg" -C "$src" O="$work/kbuild-go" -j"$jobs" bzImage
+done
+echo "== touch kernel/fork.c, then rebuild bzImage, 3 runs each, alternating"
+for i in 1 2 3; do
+	touch "$src/kernel/fork.c"; t "make      fork.c" make -C "$src" O="$work/make" -j"$jobs" bzImage
+	touch "$src/kernel/fork.c"; t "kbuild-go fork.c" "$kg" -C "$src" O="$work/kbuild-go" -j"$jobs" bzImage
+done
