@@ -18,7 +18,7 @@ APT_PACKAGES := gcc make binutils bc flex bison libelf-dev libssl-dev cpio xz-ut
 BIN := bin/kbuild-go
 DEMO_OUT ?= $(KBUILD_GO_CACHE)/demo-out
 
-.PHONY: all build deps apt gomod linux-src test test-short demo bench clean
+.PHONY: all build deps apt gomod linux-src test test-short demo bench bench-kconfig clean
 
 all: build
 
@@ -52,6 +52,11 @@ linux-src: apt
 test: deps
 	$(GO) vet ./...
 	$(GO) test -race -timeout 40m ./...
+	$(GO) test -run '^$$' -fuzz FuzzKconfig -fuzztime 30s ./kconfig/
+
+# Go's own benchmark of olddefconfig on the reference tree: the C conf, kbuild-go cold and warm.
+bench-kconfig: linux-src
+	$(GO) test -run '^$$' -bench BenchmarkOlddefconfig -benchtime 5x ./kconfig
 
 test-short: gomod
 	$(GO) test -short ./...

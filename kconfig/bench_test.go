@@ -6,8 +6,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kbuild-go/kbuild-go/toolchain"
 )
@@ -25,13 +27,23 @@ import (
 //	cd OBJ && env srctree=... ARCH=x86_64 ... KCONFIG_BENCH_MAIN=olddefconfig \
 //		KCONFIG_BENCH_PROBES=DIR kconfig.test     # DIR=off: cold
 //
-// against "conf --olddefconfig Kconfig" in the same environment.
+// against "conf --olddefconfig Kconfig" in the same environment. Only the
+// KCONFIG_BENCH_ variables may differ between runs: the probe cache keys
+// include the environment. KCONFIG_BENCH_STATS=1 prints the Prober's
+// counters, KCONFIG_BENCH_TRACE=1 every command with its start and length,
+// KCONFIG_BENCH_CPUPROFILE=FILE writes a CPU profile.
 
 // olddefconfigMain is "conf --olddefconfig Kconfig" in the current directory
 // with the process environment, its $(shell,...) commands run by
 // toolchain's Prober with the probe cache $KCONFIG_BENCH_PROBES ("off": no
 // disk cache, every probe runs). It returns the exit status.
 func olddefconfigMain() int {
+	if p := os.Getenv("KCONFIG_BENCH_CPUPROFILE"); p != "" {
+		f, err := os.Create(p)
+		if err == nil && pprof.StartCPUProfile(f) == nil {
+			defer pprof.StopCPUProfile()
+		}
+	}
 	prober, err := toolchain.NewProber(toolchain.ProberConfig{CacheDir: os.Getenv("KCONFIG_BENCH_PROBES"), Stderr: os.Stderr})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -63,8 +75,14 @@ func olddefconfigMain() int {
 
 // proberShell plugs a Prober in as targets/ does.
 func proberShell(p *toolchain.Prober) ShellFunc {
+	trace := os.Getenv("KCONFIG_BENCH_TRACE") != ""
+	t0 := time.Now()
 	return func(cmd string, env []string, dir string, _ io.Writer) ([]byte, error) {
+		t1 := time.Now()
 		out, _ := p.Shell(cmd, env, dir)
+		if trace {
+			fmt.Fprintf(os.Stderr, "%6.1f ms +%5.1f ms %.90s\n", t1.Sub(t0).Seconds()*1000, time.Since(t1).Seconds()*1000, cmd)
+		}
 		return []byte(out), nil
 	}
 }

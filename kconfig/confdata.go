@@ -591,7 +591,7 @@ func (c *Config) write(name string) error {
 func (c *Config) writeAutoconfCmd(autoconf string) error {
 	var b bytes.Buffer
 	b.WriteString("deps_config := \\\n")
-	for _, f := range c.fileList {
+	for _, f := range c.filesNewestFirst() {
 		fmt.Fprintf(&b, "\t%s \\\n", f)
 	}
 	fmt.Fprintf(&b, "\n%s: $(deps_config)\n\n", autoconf)

@@ -2,11 +2,13 @@ package kconfig
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // fuzzShell stands in for /bin/sh: fuzz inputs must not run commands. The
@@ -68,6 +70,17 @@ func FuzzKconfig(f *testing.F) {
 		if len(text) > 1<<16 {
 			t.Skip()
 		}
+		// The fuzzer has no per-input time limit: a hang would only stall
+		// the worker. Fail instead, so that the input is recorded.
+		done := make(chan struct{})
+		defer close(done)
+		go func() {
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				panic(fmt.Sprintf("FuzzKconfig: input hangs: %q", text))
+			}
+		}()
 		dir := t.TempDir()
 		if err := os.WriteFile(filepath.Join(dir, "Kconfig"), []byte(text), 0o644); err != nil {
 			t.Fatal(err)

@@ -80,7 +80,7 @@ type Options struct {
 	// prefetch.go), which assumes the commands do not depend on each
 	// other's side effects, as the kernel's probes do not. 0 means
 	// runtime.NumCPU(); 1 runs each command when the parse reaches it, as
-	// conf does. The output is the same either way; Shell must be safe for
+	// conf does (and reads no sourced file ahead either). The output is the same either way; Shell must be safe for
 	// concurrent use unless ShellJobs is 1.
 	ShellJobs int
 }
@@ -97,7 +97,8 @@ type Config struct {
 	modulesSym                *Symbol
 	modulesVal                Tristate
 	root                      Menu
-	fileList                  []string
+	fileList                  []string // oldest first
+	fileSet                   map[string]bool
 	envList                   []envRecord
 	vars                      []*variable
 	lx                        *lexer
@@ -109,8 +110,12 @@ type Config struct {
 	confLine                  int
 	transCount                int
 	rand                      *glibcRand
-	pf                        *prefetcher // during the parse, nil if not prefetching
-	dry                       *dryState   // during a prefetch pass
+	symSlab                   slab[Symbol]
+	propSlab                  slab[Property]
+	menuSlab                  slab[Menu]
+	pf                        *prefetcher          // during the parse, nil if not prefetching
+	reads                     map[string]*fileRead // files read ahead, during the parse
+	dry                       *dryState            // during a prefetch pass
 }
 
 // Load parses the Kconfig tree described by opts (conf_parse), checks it for
@@ -219,6 +224,10 @@ func (c *Config) parse() (err error) {
 		c.lx = nil
 		c.pf.wait()
 		c.pf = nil
+		for _, r := range c.reads {
+			<-r.done
+		}
+		c.reads = nil
 	}()
 	p.curEntry, p.curMenu = &c.root, &c.root
 	p.lastEntry = &c.root.List
@@ -231,6 +240,7 @@ func (c *Config) parse() (err error) {
 	}
 	c.lx.files = []*srcFile{{name: c.opts.Kconfig, data: data, line: 1}}
 	c.pf = c.newPrefetcher()
+	c.readAhead(data)
 	c.prefetchPass(c.lx.files[0])
 	p.parse()
 	if p.fatal != nil {
@@ -263,7 +273,7 @@ func (c *Config) parse() (err error) {
 }
 
 // Files returns the Kconfig files read, in auto.conf.cmd's order.
-func (c *Config) Files() []string { return append([]string(nil), c.fileList...) }
+func (c *Config) Files() []string { return c.filesNewestFirst() }
 
 // EnvUsed returns the environment variables the Kconfig files referenced, as
 // "NAME=value", in first-use order.
@@ -296,4 +306,19 @@ func writeAtomic(name string, data []byte) error {
 func sameFile(name string, data []byte) bool {
 	old, err := os.ReadFile(name)
 	return err == nil && bytes.Equal(old, data)
+}
+
+// slab hands out zeroed values of T from chunks: the real tree has tens of
+// thousands of symbols, properties and menu entries, all alive as long as
+// the Config, and one allocation per chunk instead of per value halves the
+// parse's allocation count and the garbage collector's work.
+type slab[T any] struct{ buf []T }
+
+func (s *slab[T]) alloc() *T {
+	if len(s.buf) == 0 {
+		s.buf = make([]T, 256)
+	}
+	p := &s.buf[0]
+	s.buf = s.buf[1:]
+	return p
 }

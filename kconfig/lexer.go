@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unsafe"
 )
 
 // This file is lexer.l: a hand-written scanner with the same states
@@ -155,6 +156,7 @@ type lexer struct {
 	stmtLine int
 	done     bool
 	dry      bool // a prefetch pass: no warnings, no end-of-file record
+	helpBuf  []byte
 }
 
 func (l *lexer) cur() *srcFile {
@@ -183,30 +185,126 @@ func (l *lexer) curLine() int {
 // open is zconf_fopen: the name as given (relative to the object tree, conf's
 // working directory), then $srctree/name.
 func (c *Config) open(name string) (string, error) {
-	b, err := os.ReadFile(c.objPath(name))
-	if err == nil {
-		return string(b), nil
+	if r := c.reads[name]; r != nil {
+		delete(c.reads, name)
+		<-r.done
+		return r.data, r.err
 	}
+	return c.readKconfig(c.openPaths(name))
+}
+
+// openPaths is where open looks for name: as given, then under srctree.
+func (c *Config) openPaths(name string) (string, string) {
+	alt := ""
 	if !filepath.IsAbs(name) {
 		if st, ok := c.getenv("srctree"); ok {
-			b, err2 := os.ReadFile(c.objPath(st + "/" + name))
-			if err2 == nil {
-				return string(b), nil
-			}
+			alt = c.objPath(st + "/" + name)
+		}
+	}
+	return c.objPath(name), alt
+}
+
+// readKconfig reads the first of path and alt ("" for none) that can be
+// read, and returns the error of path if neither can.
+func (c *Config) readKconfig(path, alt string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err == nil {
+		return bytesToString(b), nil
+	}
+	if alt != "" {
+		if b, err2 := os.ReadFile(alt); err2 == nil {
+			return bytesToString(b), nil
 		}
 	}
 	return "", err
 }
 
+// fileRead is a Kconfig file read ahead of the parse.
+type fileRead struct {
+	done chan struct{}
+	data string
+	err  error
+}
+
+// readAhead starts reading, in one goroutine, the files that data's
+// source statements with a literal path name, so that the parse finds them
+// in memory (~1600 files on the real tree). A name met in a comment or help
+// text is only read for nothing; open still decides, in parse order, what
+// is opened and what an error is.
+func (c *Config) readAhead(data string) {
+	if c.pf == nil {
+		return
+	}
+	type job struct {
+		r         *fileRead
+		path, alt string
+	}
+	var jobs []job
+	for rest := data; ; {
+		i := strings.Index(rest, "source \"")
+		if i < 0 {
+			break
+		}
+		rest = rest[i+len("source \""):]
+		j := strings.IndexAny(rest, "\"\n$\\")
+		if j <= 0 || rest[j] != '"' {
+			continue
+		}
+		name := rest[:j]
+		if _, ok := c.reads[name]; ok || c.fileSet[name] {
+			continue
+		}
+		if c.reads == nil {
+			c.reads = map[string]*fileRead{}
+		}
+		r := &fileRead{done: make(chan struct{})}
+		c.reads[name] = r
+		p, alt := c.openPaths(name)
+		jobs = append(jobs, job{r, p, alt})
+	}
+	if len(jobs) == 0 {
+		return
+	}
+	go func() {
+		for _, j := range jobs {
+			j.r.data, j.r.err = c.readKconfig(j.path, j.alt)
+			close(j.r.done)
+		}
+	}()
+}
+
+// bytesToString returns b as a string without copying it (2 MB of Kconfig
+// text on the real tree). b must not be modified afterwards; open's buffers
+// are not referenced anywhere else.
+func bytesToString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
 // fileLookup is file_lookup: the list of Kconfig files, newest first, as
 // auto.conf.cmd prints it.
+// c.fileList holds them oldest first (the C list is prepended to); the
+// set makes the lookup constant-time, as the real tree has ~1600 files.
 func (c *Config) fileLookup(name string) {
-	for _, f := range c.fileList {
-		if f == name {
-			return
-		}
+	if c.fileSet[name] {
+		return
 	}
-	c.fileList = append([]string{name}, c.fileList...)
+	if c.fileSet == nil {
+		c.fileSet = map[string]bool{}
+	}
+	c.fileSet[name] = true
+	c.fileList = append(c.fileList, name)
+}
+
+// filesNewestFirst is the C file list in its order.
+func (c *Config) filesNewestFirst() []string {
+	out := make([]string, len(c.fileList))
+	for i, f := range c.fileList {
+		out[len(out)-1-i] = f
+	}
+	return out
 }
 
 // pushFile is zconf_nextfile.
@@ -236,6 +334,7 @@ func (l *lexer) pushFile(name string) error {
 		}
 	}
 	l.files = append(l.files, nf)
+	l.c.readAhead(data)
 	l.c.prefetchPass(nf)
 	return nil
 }
@@ -428,12 +527,22 @@ func (l *lexer) lexString(quote byte) token {
 // non-blank first column) ends the text. Tabs count to the next multiple of
 // eight.
 func (l *lexer) lexHelp() token {
-	var b strings.Builder
+	// The text is built in a buffer the lexer keeps, and copied once into
+	// its string: the kernel's help texts are most of its Kconfig bytes.
+	b := l.helpBuf[:0]
 	lastTS, firstTS := 0, 0
 	end := func() token {
 		l.prevPrev = l.prev
 		l.prev = tHelpText
-		return token{kind: tHelpText, text: b.String()}
+		// The help text is the first token after an EOL: the second-stage
+		// yylex makes where it ends the statement position, which the
+		// parser's help warnings print ("<none>" past the last file).
+		l.stmtFile, l.stmtLine = l.curName(), l.curLine()
+		if l.cur() == nil {
+			l.stmtLine = l.c.lastLine
+		}
+		l.helpBuf = b
+		return token{kind: tHelpText, text: string(b)}
 	}
 	f := l.cur()
 	if f == nil {
@@ -457,7 +566,7 @@ func (l *lexer) lexHelp() token {
 			if nx < len(d) && d[nx] != ' ' && d[nx] != '\t' && d[nx] != '\n' {
 				return end()
 			}
-			b.WriteString("\n")
+			b = append(b, '\n')
 			continue
 		}
 		if ws > 0 {
@@ -475,7 +584,9 @@ func (l *lexer) lexHelp() token {
 				if ts < firstTS {
 					return end()
 				}
-				b.WriteString(strings.Repeat(" ", ts-firstTS))
+				for range ts - firstTS {
+					b = append(b, ' ')
+				}
 			}
 			continue
 		}
@@ -488,7 +599,7 @@ func (l *lexer) lexHelp() token {
 		}
 		text := strings.TrimRight(d[f.pos:f.pos+e], " \t")
 		f.pos += e
-		b.WriteString(text)
+		b = append(b, text...)
 		if firstTS == 0 {
 			firstTS = lastTS
 		}

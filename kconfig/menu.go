@@ -51,7 +51,8 @@ func (c *Config) rewriteM(e *Expr) *Expr {
 // addProp is menu_add_prop: the property is appended to the current entry's
 // symbol, so a symbol defined in several places collects every property.
 func (p *parser) addProp(t PropType, e, dep *Expr) *Property {
-	prop := &Property{Type: t, Expr: e, Visible: dep, Menu: p.curEntry, File: p.file, Line: p.line}
+	prop := p.c.propSlab.alloc()
+	*prop = Property{Type: t, Expr: e, Visible: dep, Menu: p.curEntry, File: p.file, Line: p.line}
 	if s := p.curEntry.Sym; s != nil {
 		s.props = append(s.props, prop)
 	}
@@ -85,7 +86,8 @@ func (p *parser) addPrompt(t PropType, text string, dep *Expr) *Property {
 
 // addEntry is menu_add_entry.
 func (p *parser) addEntry(s *Symbol) {
-	m := &Menu{Sym: s, Parent: p.curMenu, File: p.file, Line: p.line}
+	m := p.c.menuSlab.alloc()
+	*m = Menu{Sym: s, Parent: p.curMenu, File: p.file, Line: p.line}
 	*p.lastEntry = m
 	p.lastEntry = &m.Next
 	p.curEntry = m

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"runtime"
 	"strings"
+	"sync"
 )
 
 // This file runs $(shell,...) commands ahead of the parse, in parallel.
@@ -23,13 +24,14 @@ import (
 //     macro variables, with every output and side effect suppressed
 //     ($(info), $(warning-if), $(error-if), the environment record, lexer
 //     warnings). A $(shell,...) met in dry mode whose command text is
-//     complete is started in the background (a future), bounded by
-//     Options.ShellJobs; its result is not known yet, so the dry expansion
+//     complete is queued (a future) for at most Options.ShellJobs workers,
+//     first in, first out; its result is not known yet, so the dry expansion
 //     continues with the unknown marker, and every text built from it,
 //     including other commands, carries the marker and is not started.
 //   - The real parse, reaching a $(shell,...), takes the oldest future of
 //     exactly that command text if there is one (waiting for it, then
-//     writing its buffered stderr), and runs the command itself otherwise.
+//     writing its buffered stderr; running it at once if no worker has
+//     started it yet), and runs the command itself otherwise.
 //     The output, the order of stderr, and every file written are those of
 //     a sequential run; only the timing differs.
 //   - A pass starts as many futures of a command as the command occurs in
@@ -41,9 +43,11 @@ import (
 // later command reads). That holds for the probes of scripts/Kconfig.include
 // and everything in the kernel tree; Options.ShellJobs = 1 turns prefetching
 // off. A speculated command that the real parse never runs (its text changed
-// in between, e.g. a variable reassigned from a probe result) is waited for
-// at the end of the parse, and its output dropped; so is one the parse never
-// reaches because an $(error-if,...) or a syntax error stopped it.
+// in between, e.g. a variable reassigned from a probe result) is dropped at
+// the end of the parse if still queued, or waited for and its output
+// dropped; so is one the parse never reaches because an $(error-if,...) or
+// a syntax error stopped it. TestPrefetchRealTree checks that on the kernel
+// tree exactly conf's commands run.
 
 // unknownMark stands for the output of a command that has not finished,
 // in dry-mode expansions. It cannot occur in Kconfig text.
@@ -51,20 +55,31 @@ const unknownMark = "\x00<pending>\x00"
 
 // shellFuture is one command started ahead of the parse.
 type shellFuture struct {
-	done   chan struct{}
-	out    []byte
-	stderr bytes.Buffer
-	err    error
+	cmd     string
+	env     []string
+	started bool // under prefetcher.mu: a worker or the parse took it
+	done    chan struct{}
+	out     []byte
+	stderr  bytes.Buffer
+	err     error
 }
 
-// prefetcher is the state of the speculation for one parse.
+// prefetcher is the state of the speculation for one parse. pending, all
+// and repass belong to the parse goroutine; queue, workers and the futures'
+// started flags are shared with the workers under mu.
 type prefetcher struct {
-	sem     chan struct{}
+	jobs    int
+	shell   ShellFunc
+	dir     string
 	pending map[string][]*shellFuture // by command text, oldest first
 	all     []*shellFuture
 	// repass asks for a new pass at the next statement: a command ran
 	// while the current file still had commands with unknown text.
 	repass bool
+
+	mu      sync.Mutex
+	queue   []*shellFuture // in the order the parse will need them
+	workers int
 }
 
 func (c *Config) newPrefetcher() *prefetcher {
@@ -75,34 +90,69 @@ func (c *Config) newPrefetcher() *prefetcher {
 	if jobs <= 1 {
 		return nil
 	}
-	return &prefetcher{sem: make(chan struct{}, jobs), pending: map[string][]*shellFuture{}}
+	return &prefetcher{jobs: jobs, shell: c.opts.Shell, dir: c.opts.ObjTree, pending: map[string][]*shellFuture{}}
 }
 
-// start runs cmd in the background.
+// startShell queues cmd for the workers, starting one if fewer than jobs
+// run. The queue is first in, first out: the parse needs the commands in
+// the order the passes met them.
 func (c *Config) startShell(pf *prefetcher, cmd string) {
-	f := &shellFuture{done: make(chan struct{})}
+	f := &shellFuture{cmd: cmd, env: c.environ(), done: make(chan struct{})}
 	pf.pending[cmd] = append(pf.pending[cmd], f)
 	pf.all = append(pf.all, f)
-	env, dir, shell := c.environ(), c.opts.ObjTree, c.opts.Shell
-	go func() {
-		pf.sem <- struct{}{}
-		f.out, f.err = shell(cmd, env, dir, &f.stderr)
-		<-pf.sem
-		close(f.done)
-	}()
+	pf.mu.Lock()
+	pf.queue = append(pf.queue, f)
+	if pf.workers < pf.jobs {
+		pf.workers++
+		go pf.work()
+	}
+	pf.mu.Unlock()
 }
 
-// wait waits for every command started ahead, consumed or not.
+// work runs queued commands until the queue is empty.
+func (pf *prefetcher) work() {
+	for {
+		pf.mu.Lock()
+		var f *shellFuture
+		for f == nil && len(pf.queue) > 0 {
+			f, pf.queue = pf.queue[0], pf.queue[1:]
+			if f.started {
+				f = nil
+			}
+		}
+		if f == nil {
+			pf.workers--
+			pf.mu.Unlock()
+			return
+		}
+		f.started = true
+		pf.mu.Unlock()
+		f.out, f.err = pf.shell(f.cmd, f.env, pf.dir, &f.stderr)
+		close(f.done)
+	}
+}
+
+// wait drops the commands no worker has started (the parse did not need
+// them) and waits for the others.
 func (pf *prefetcher) wait() {
 	if pf == nil {
 		return
 	}
+	pf.mu.Lock()
+	for _, f := range pf.queue {
+		if !f.started {
+			f.started = true
+			close(f.done)
+		}
+	}
+	pf.queue = nil
+	pf.mu.Unlock()
 	for _, f := range pf.all {
 		<-f.done
 	}
 }
 
-// takeFuture removes and returns the oldest future of cmd, or nil.
+// take removes and returns the oldest future of cmd, or nil.
 func (pf *prefetcher) take(cmd string) *shellFuture {
 	if pf == nil {
 		return nil
@@ -131,8 +181,18 @@ type dryState struct {
 func (c *Config) runShell(cmd string) ([]byte, error) {
 	pf := c.pf
 	if f := pf.take(cmd); f != nil {
-		<-f.done
-		c.opts.Stderr.Write(f.stderr.Bytes())
+		pf.mu.Lock()
+		stolen := !f.started
+		f.started = true
+		pf.mu.Unlock()
+		if stolen {
+			// Still queued: run it here rather than wait for a worker.
+			f.out, f.err = c.opts.Shell(cmd, f.env, c.opts.ObjTree, c.opts.Stderr)
+			close(f.done)
+		} else {
+			<-f.done
+			c.opts.Stderr.Write(f.stderr.Bytes())
+		}
 		if cur := c.lx.cur(); cur != nil && cur.blocked {
 			pf.repass = true
 		}
@@ -153,11 +213,11 @@ func (c *Config) prefetchPass(f *srcFile) {
 	if pf == nil {
 		return
 	}
+	pf.repass = false
 	if !strings.Contains(f.data[f.pos:], "$(") {
 		f.blocked = false
 		return
 	}
-	pf.repass = false
 	// The dry lexer works on a copy of the position and of the
 	// variables; c.lx and c.vars are the real parse's, restored after.
 	cp := *f

@@ -228,7 +228,8 @@ func (c *Config) lookup(name string, flags int, hasName bool) *Symbol {
 			}
 		}
 	}
-	s := &Symbol{Name: name, flags: flags}
+	s := c.symSlab.alloc()
+	s.Name, s.flags = name, flags
 	c.buckets[hash] = append(c.buckets[hash], s)
 	return s
 }

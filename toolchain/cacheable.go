@@ -24,7 +24,8 @@ import (
 //     clang, g++, ld, ld.bfd, ld.lld, as, ar, nm, objcopy, objdump, readelf, strip, llvm-*, each with an
 //     optional CROSS_COMPILE-style prefix and -<version> suffix) or one listed in ProberConfig.Tools —;
 //     one of the kernel's pure probe scripts named by path (scripts/cc-version.sh, ld-version.sh and
-//     as-version.sh, which also read min-tool-version.sh, and gcc-x86_{32,64}-has-stack-protector.sh),
+//     as-version.sh, which also read min-tool-version.sh, gcc-x86_{32,64}-has-stack-protector.sh and
+//     cc-can-link.sh),
 //     whose tool arguments are keyed like tools; `command -v TOOL`; or a text-only command: printf, echo,
 //     true, false, set, test and [ (no argument containing '/'), head and grep (standard input only).
 //     Leading NAME=value assignments are allowed except to PATH.
@@ -71,6 +72,11 @@ func probeScriptDeps(base string) ([]string, bool) {
 	case "cc-version.sh", "ld-version.sh", "as-version.sh":
 		return []string{"min-tool-version.sh"}, true
 	case "gcc-x86_64-has-stack-protector.sh", "gcc-x86_32-has-stack-protector.sh":
+		return nil, true
+	case "cc-can-link.sh":
+		// Compiles and links a test program with the given compiler command; besides the compiler's
+		// identity it depends on the installed C library, which the key does not cover (an upgraded
+		// libc that stops linking is the one case a stale result could hide).
 		return nil, true
 	}
 	return nil, false

@@ -406,14 +406,14 @@ func TestCacheable(t *testing.T) {
 		"x86_64-linux-gnu-gcc -dumpmachine", "llvm-objcopy --version",
 		CCCrossPrefixCommand("m68k-linux-gnu-"), Failure("command -v gcc"), "set -- GCC 120200 && echo $1",
 		Success(`test "GCC" = GCC`), "/src/scripts/cc-version.sh ccache gcc", "llvm-objcopy --version | head -n1 | grep -qv llvm",
-		Success(`echo 'int foo(int x) { return x; }' | gcc -x c - -c -o /dev/null`),
+		Success(`echo 'int foo(int x) { return x; }' | gcc -x c - -c -o /dev/null`), "scripts/cc-can-link.sh gcc",
 	}
 	no := []string{
 		"cat include/config/kernel.release 2> /dev/null", "date", "uname -m",
 		"gcc -c x.c -o x.o", "gcc -c x.c > out.txt", "gcc $(echo -O2)", "gcc `echo -O2`",
 		"gcc -MD -c /dev/null -o /dev/null", "gcc -include foo.h -E /dev/null", "gcc @args",
 		"sh scripts/cc-version.sh gcc", "ccache gcc -v", "scripts/pahole-flags.sh", "command -v cat",
-		"scripts/cc-can-link.sh gcc", "gcc --version | grep gcc Makefile", "grep -f pats", "$(X)/cc-version.sh gcc",
+		"gcc --version | grep gcc Makefile", "grep -f pats", "$(X)/cc-version.sh gcc",
 		"head -n 1 Makefile", "PATH=/opt/bin gcc -v", "echo $$", "gcc -v &", "(gcc -v)", "gcc *.c",
 		"getconf LFS_CFLAGS 2>/dev/null", "test -e /etc/passwd && echo y", "[ -f Makefile ]",
 		TryRun(".tmp_$$", "cat /etc/passwd", "y", "n"),
