@@ -154,6 +154,10 @@ func TestLinuxTinyconfig(t *testing.T) {
 			t.Fatalf("kbuild-go did not produce %s", f)
 		}
 	}
+	// kbuild-go's kconfig replaces conf: nothing of scripts/kconfig is built (issue 3).
+	if _, err := os.Stat(filepath.Join(a, "scripts/kconfig/conf")); err == nil {
+		t.Errorf("kbuild-go built scripts/kconfig/conf")
+	}
 
 	// b. boot it
 	t.Run("boot", func(t *testing.T) { boot(t, e, a) })
