@@ -198,22 +198,35 @@ func (d *driver) remakeIncludes(sc *scope, sm subMake, env []string, level int) 
 	if len(stale) == 0 {
 		return false, nil
 	}
-	if d.debug {
-		fmt.Fprintf(d.errw, "kbuild-go: debug: remaking makefiles %q of %s\n", stale, sm.file)
-	}
-	sub := newDriver(d.self, d.out, d.errw, d.env, d.shell)
-	sub.remaking, sub.build, sub.topFlags = true, d.build, d.topFlags
-	sm.goals = stale
-	subsc, err := sub.scopeFor(sm, env, level)
-	if err != nil {
-		return false, err
-	}
-	nodes, err := subsc.goals(stale, nil)
-	if err != nil {
-		return false, err
-	}
-	if err := sub.build(sub, nodes); err != nil {
-		return false, err
+	// make considers the makefiles it read last first, and one run of a multi-target pattern rule
+	// (`%/config/auto.conf %/config/auto.conf.cmd ...: .config`) makes them all: remake one at a time,
+	// in that order, and skip those an earlier remake brought up to date.
+	for i := len(stale) - 1; i >= 0; i-- {
+		f := stale[i]
+		if i < len(stale)-1 {
+			t, err := sc.s.Resolve(f)
+			if err == nil && sc.upToDate(t) {
+				continue
+			}
+		}
+		if d.debug {
+			fmt.Fprintf(d.errw, "kbuild-go: debug: remaking makefile %q of %s\n", f, sm.file)
+		}
+		sub := newDriver(d.self, d.out, d.errw, d.env, d.shell)
+		sub.remaking, sub.build, sub.topFlags = true, d.build, d.topFlags
+		rm := sm
+		rm.goals = []string{f}
+		subsc, err := sub.scopeFor(rm, env, level)
+		if err != nil {
+			return false, err
+		}
+		nodes, err := subsc.goals(rm.goals, nil)
+		if err != nil {
+			return false, err
+		}
+		if err := sub.build(sub, nodes); err != nil {
+			return false, err
+		}
 	}
 	return true, nil
 }

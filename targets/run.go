@@ -355,15 +355,16 @@ func syncConfig(ctx context.Context, req Request, top subMake, env []string) err
 }
 
 // needSync reports whether auto.conf must be made before the tree's makefiles can even be read: it or
-// auto.conf.cmd (which the top Makefile includes without `-`) is missing, or .config is newer. Everything
-// else (a newer Kconfig file, a changed CC) the top Makefile's own rule decides, through remakeIncludes.
-func needSync(obj string, configMtime int64) bool {
-	ast, err := os.Stat(filepath.Join(obj, "include/config/auto.conf"))
-	if err != nil || ast.ModTime().UnixNano() < configMtime {
-		return true
+// auto.conf.cmd (which the top Makefile includes without `-`) is missing. Everything else (.config or a
+// Kconfig file newer, a changed CC) the top Makefile's own rule decides, through remakeIncludes, which
+// also prints what make prints ("  SYNC    include/config/auto.conf.cmd").
+func needSync(obj string, _ int64) bool {
+	for _, f := range []string{"include/config/auto.conf", "include/config/auto.conf.cmd"} {
+		if _, err := os.Stat(filepath.Join(obj, f)); err != nil {
+			return true
+		}
 	}
-	_, err = os.Stat(filepath.Join(obj, "include/config/auto.conf.cmd"))
-	return err != nil
+	return false
 }
 
 // objTree resolves the output tree as the top Makefile does: O= (command line) over KBUILD_OUTPUT
