@@ -18,7 +18,7 @@ APT_PACKAGES := gcc make binutils bc flex bison libelf-dev libssl-dev cpio xz-ut
 BIN := bin/kbuild-go
 DEMO_OUT ?= $(KBUILD_GO_CACHE)/demo-out
 
-.PHONY: all build deps apt gomod linux-src test test-short demo bench bench-kconfig clean
+.PHONY: all build deps apt gomod linux-src test test-short test-e2e demo bench bench-kconfig clean
 
 all: build
 
@@ -53,6 +53,12 @@ test: deps
 	$(GO) vet ./...
 	$(GO) test -race -timeout 40m ./...
 	$(GO) test -run '^$$' -fuzz FuzzKconfig -fuzztime 30s ./kconfig/
+
+# The end-to-end tests on the real kernel (issue 4: build with make masked, boot in qemu, compare with make,
+# interchange, incremental sameness, ARCH=i386): about 20 minutes on 2 cores. Not yet part of make test:
+# one incremental case still differs from make (see the issue notes).
+test-e2e: deps
+	KBUILD_GO_E2E=1 $(GO) test -v -timeout 80m ./e2e/
 
 # Go's own benchmark of olddefconfig on the reference tree: the C conf, kbuild-go cold and warm.
 bench-kconfig: linux-src

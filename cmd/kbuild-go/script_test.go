@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kbuild-go/kbuild-go/internal/kernelsrc"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -34,6 +35,8 @@ func TestScript(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("KMINI", kmini)
+			// The reference tree, for the scripts that use it (they skip without it).
+			env.Setenv("LINUX", kernelsrc.Dir())
 			// The host's own toolchain and make, nothing from the caller's kernel-build environment.
 			for _, v := range []string{"HOME", "XDG_CACHE_HOME"} {
 				if s := os.Getenv(v); s != "" {
@@ -53,6 +56,13 @@ func TestScript(t *testing.T) {
 			"cpdir":     cmdCpDir,
 		},
 		RequireExplicitExec: true,
+		// [linux]: the reference tree is there (`make test` extracts it; a bare go test may not have it).
+		Condition: func(cond string) (bool, error) {
+			if cond == "linux" {
+				return kernelsrc.Dir() != "", nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 	})
 }
 
