@@ -1,13 +1,11 @@
 package targets
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 
@@ -256,9 +254,6 @@ func (sc *scope) abs(p string) string {
 	return filepath.Join(sc.dir, p)
 }
 
-// rel returns a node path as the user reads it: relative to the top scope's directory when inside it.
-func (d *driver) rel(p string) string { return p }
-
 // goals returns the nodes for the goals of a scope (its default goal when none are given), adding every
 // edge they need to the graph or to *added when called from an expander.
 func (sc *scope) goals(goals []string, added *[]*dag.Edge) ([]*dag.Node, error) {
@@ -443,11 +438,9 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 		*added = append(*added, e)
 		return n, nil
 	}
-	got, err := sc.d.g.AddEdge(e)
-	if err != nil {
+	if _, err := sc.d.g.AddEdge(e); err != nil {
 		return nil, &InputError{Err: err}
 	}
-	_ = got
 	return n, nil
 }
 
@@ -475,19 +468,17 @@ func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makelang.Target, paren
 	if !t.Phony && sc.upToDate(t) {
 		return nil, nil, nil
 	}
+	// No plan state: a recipe that runs a sub-make gets make's own expansion of any if_changed-family
+	// call in it (its lines run through the shell), since only whole lines can become in-process scopes.
 	sc.mu.Lock()
-	sc.plan = &planState{}
 	auto := makelang.AutoVars{Parents: parents}
 	lines, err := sc.s.ExpandRecipe(t, auto)
-	ps := sc.plan
-	sc.plan = nil
 	env := sc.s.TargetEnviron(t, auto)
 	cmdline := sc.cmdline
 	sc.mu.Unlock()
 	if err != nil {
 		return nil, nil, &InputError{Err: err}
 	}
-	_ = ps
 	var added []*dag.Edge
 	var prev []*dag.Node
 	var pending []makelang.RecipeLine
@@ -711,15 +702,3 @@ func varName(assign string) string {
 	}
 	return strings.TrimRight(assign[:i], ":+?")
 }
-
-// sortedKeys is a helper for deterministic output.
-func sortedKeys(m map[string]bool) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-var _ = context.Background

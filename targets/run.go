@@ -15,7 +15,6 @@ import (
 	"github.com/kbuild-go/kbuild-go/cli"
 	"github.com/kbuild-go/kbuild-go/dag"
 	"github.com/kbuild-go/kbuild-go/kconfig"
-	"github.com/kbuild-go/kbuild-go/makelang"
 	"github.com/kbuild-go/kbuild-go/toolchain"
 )
 
@@ -455,8 +454,6 @@ func firstWord(s string) string {
 	}
 	return ""
 }
-
-var _ = makelang.ErrNoRule
 
 // withoutVar returns env without entries for name.
 func withoutVar(env []string, name string) []string {
