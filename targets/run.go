@@ -390,11 +390,8 @@ func objTree(top subMake, env []string) (string, error) {
 }
 
 func lookupVar(cmdline, env []string, name, def string) string {
-	for i := len(cmdline) - 1; i >= 0; i-- {
-		if varName(cmdline[i]) == name {
-			_, v, _ := strings.Cut(cmdline[i], "=")
-			return v
-		}
+	if v, ok := cmdlineValue(cmdline, name); ok {
+		return v
 	}
 	for _, e := range env {
 		if v, ok := strings.CutPrefix(e, name+"="); ok {
