@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kbuild-go/kbuild-go/internal/gctune"
 	"github.com/kbuild-go/kbuild-go/toolchain"
 )
 
@@ -44,6 +45,7 @@ func olddefconfigMain() int {
 			defer pprof.StopCPUProfile()
 		}
 	}
+	gctune.Tune() // as kbuild-go's main does
 	prober, err := toolchain.NewProber(toolchain.ProberConfig{CacheDir: os.Getenv("KCONFIG_BENCH_PROBES"), Stderr: os.Stderr})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -59,12 +61,15 @@ func olddefconfigMain() int {
 	}
 	opts := Options{SrcTree: os.Getenv("srctree"), ObjTree: ".", Env: env,
 		Stdout: os.Stdout, Stderr: os.Stderr, Shell: proberShell(prober)}
+	t0 := time.Now()
 	c, err := Load(opts)
+	t1 := time.Now()
 	if err == nil {
 		err = c.Run("olddefconfig", "")
 	}
 	if os.Getenv("KCONFIG_BENCH_STATS") != "" {
-		fmt.Fprintf(os.Stderr, "probes: %+v\n", prober.Stats())
+		fmt.Fprintf(os.Stderr, "probes: %+v\nLoad %.1f ms, Run %.1f ms\n", prober.Stats(),
+			t1.Sub(t0).Seconds()*1000, time.Since(t1).Seconds()*1000)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -120,27 +120,39 @@ func (d *depChecker) printRecursive(last *Symbol) {
 }
 
 func (d *depChecker) exprDeps(e *Expr) *Symbol {
-	if e == nil {
+	// The walk covers every node of every dependency expression, and nearly
+	// every symbol it meets is checked already: test that inline.
+	for e != nil {
+		switch e.Type {
+		case EOr, EAnd:
+			if s := d.exprDeps(e.Left); s != nil {
+				return s
+			}
+			e = e.Right
+			continue
+		case ENot:
+			e = e.Left
+			continue
+		case EEqual, EGeq, EGth, ELeq, ELth, EUnequal:
+			if s := d.symDep(e.LSym); s != nil {
+				return s
+			}
+			return d.symDep(e.RSym)
+		case ESymbol:
+			return d.symDep(e.LSym)
+		}
+		d.c.errorf("Oops! How to check %d?\n", e.Type)
 		return nil
 	}
-	switch e.Type {
-	case EOr, EAnd:
-		if s := d.exprDeps(e.Left); s != nil {
-			return s
-		}
-		return d.exprDeps(e.Right)
-	case ENot:
-		return d.exprDeps(e.Left)
-	case EEqual, EGeq, EGth, ELeq, ELth, EUnequal:
-		if s := d.checkDeps(e.LSym); s != nil {
-			return s
-		}
-		return d.checkDeps(e.RSym)
-	case ESymbol:
-		return d.checkDeps(e.LSym)
-	}
-	d.c.errorf("Oops! How to check %d?\n", e.Type)
 	return nil
+}
+
+// symDep is checkDeps with its most common case inlined.
+func (d *depChecker) symDep(s *Symbol) *Symbol {
+	if s.flags&(flagCheck|flagChecked) == flagChecked {
+		return nil
+	}
+	return d.checkDeps(s)
 }
 
 func (d *depChecker) symDeps(s *Symbol) *Symbol {

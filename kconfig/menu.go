@@ -18,6 +18,9 @@ type Menu struct {
 	File               string
 	Line               int
 	changed            bool
+	// depNormal: Dep is the result of eliminateDups (finalize's first pass
+	// set it and nothing changed it since).
+	depNormal bool
 }
 
 func (c *Config) menuWarn(m *Menu, format string, a ...any) {
@@ -184,6 +187,7 @@ func (c *Config) finalize(parent *Menu) {
 	s := parent.Sym
 	if parent.List != nil {
 		var parentdep *Expr
+		parentNormal := true // eliminateDups would return parentdep unchanged
 		if s != nil && s.isChoice() {
 			if s.Type == TypeUnknown {
 				for m := parent.List; m != nil; m = m.Next {
@@ -201,13 +205,22 @@ func (c *Config) finalize(parent *Menu) {
 			parentdep = exprSym(s)
 		} else {
 			parentdep = parent.Dep
+			parentNormal = parent.depNormal || parentdep == nil
 		}
+		// eliminateDups is idempotent (it stops at a pass that changes
+		// nothing), so "x && <nothing>" needs only the copy of x when x is
+		// already its result: most entries and properties add no dependency
+		// of their own, and this skips most of the parse's simplification.
 		for m := parent.List; m != nil; m = m.Next {
 			basedep := c.rewriteM(m.Dep)
 			basedep = c.transform(basedep)
-			basedep = exprAnd(parentdep.copy(), basedep)
-			basedep = c.eliminateDups(basedep)
-			m.Dep = basedep
+			if basedep == nil && parentNormal {
+				basedep = parentdep.copy()
+			} else {
+				basedep = exprAnd(parentdep.copy(), basedep)
+				basedep = c.eliminateDups(basedep)
+			}
+			m.Dep, m.depNormal = basedep, true
 			var props []*Property
 			if m.Sym != nil {
 				props = m.Sym.props
@@ -220,8 +233,12 @@ func (c *Config) finalize(parent *Menu) {
 				}
 				dep := c.rewriteM(p.Visible)
 				dep = c.transform(dep)
-				dep = exprAnd(basedep.copy(), dep)
-				dep = c.eliminateDups(dep)
+				if dep == nil {
+					dep = basedep.copy()
+				} else {
+					dep = exprAnd(basedep.copy(), dep)
+					dep = c.eliminateDups(dep)
+				}
 				p.Visible = dep
 				switch p.Type {
 				case PSelect:
@@ -294,7 +311,7 @@ func (c *Config) finalize(parent *Menu) {
 			}
 			if s.Type == TypeTristate && m.Sym.Type != TypeTristate {
 				basedep := exprComp(EEqual, s, c.symYes)
-				m.Dep = exprAnd(basedep, m.Dep)
+				m.Dep, m.depNormal = exprAnd(basedep, m.Dep), false
 				for _, p := range m.Sym.props {
 					if p.Menu != m {
 						continue

@@ -20,29 +20,35 @@ import (
 //     bare <inner> (as in CC_VERSION_TEXT's `LC_ALL=C $(CC) --version 2>/dev/null | head -n 1`).
 //  2. <inner> is a list of simple commands joined by |, ;, && or || — no subshells, command substitution
 //     ($(...), backquotes), background jobs, here-documents, globs, comments or $$ other than in .tmp_$$.
-//  3. Each simple command is a tool — a word whose base name is a compiler or binutils program (gcc, cc,
-//     clang, g++, ld, ld.bfd, ld.lld, as, ar, nm, objcopy, objdump, readelf, strip, llvm-*, each with an
-//     optional CROSS_COMPILE-style prefix and -<version> suffix) or one listed in ProberConfig.Tools —;
+//  3. Each simple command is a tool — a word whose base name is a compiler, binutils or Rust program (gcc,
+//     cc, clang, g++, ld, ld.bfd, ld.lld, as, ar, nm, objcopy, objdump, readelf, strip, llvm-*, each with
+//     an optional CROSS_COMPILE-style prefix and -<version> suffix; pahole, rustc, rustdoc, bindgen) or one
+//     listed in ProberConfig.Tools, or $NAME / ${NAME} whose value in the command's environment is one —;
 //     one of the kernel's pure probe scripts named by path (scripts/cc-version.sh, ld-version.sh and
-//     as-version.sh, which also read min-tool-version.sh, gcc-x86_{32,64}-has-stack-protector.sh and
-//     cc-can-link.sh),
-//     whose tool arguments are keyed like tools; `command -v TOOL`; or a text-only command: printf, echo,
-//     true, false, set, test and [ (no argument containing '/'), head and grep (standard input only).
-//     Leading NAME=value assignments are allowed except to PATH.
+//     as-version.sh, which also read min-tool-version.sh, gcc-x86_{32,64}-has-stack-protector.sh,
+//     cc-can-link.sh, pahole-version.sh, and tools-support-relr.sh, which runs $CC, $LD, $NM and
+//     $OBJCOPY), whose tool arguments and tool variables are keyed like tools; `command -v TOOL`; or a
+//     text-only command: printf, echo, true, false, set, head and grep (standard input only), test and [
+//     (paths among their arguments are keyed by identity, so `test -e FILE` is too). Leading NAME=value
+//     assignments, also as `env NAME=value... COMMAND`, are allowed except to PATH; values naming tools are
+//     keyed as tools.
 //  4. It writes nowhere but stdout, stderr, /dev/null and its scratch directory: redirections only to
 //     /dev/null (or 2>&1), a tool's -o only to "$TMP", the scratch directory, /dev/null or -, and none of
 //     the options that write or read extra files (-MD, -MMD, -MF, -save-temps, -Wp,..., -Wl,-Map, -Map,
 //     -fdump-*, @file, -include, -imacros, -specs).
-//  5. It exits with status 0 (try-run and if-success always do unless the shell itself fails).
+//  5. It exits with a status below 126 (not "cannot execute", "not found" or a signal): a failing pure
+//     probe, like pahole-version.sh without pahole or a failed `command -v`, fails the same way until a
+//     keyed input changes.
 //
 // So try-run, cc-option, as-instr, ld-option, the Kconfig probes and Kconfig.include's cc-version.sh /
 // ld-version.sh / as-version.sh calls are cached, while `cat include/config/kernel.release`, `date`,
-// `git ...`, other scripts (pahole-flags.sh, cc-can-link.sh, which links against the C library) and
-// anything that exits non-zero (cc-cross-prefix's failed `command -v`) always run. Paths among a tool's arguments (-fplugin=x.so, -I dir,
+// `git ...` and other scripts (pahole-flags.sh; rust_is_available.sh, which reads the Rust sysroot and
+// libclang) always run. Paths among a tool's arguments (-fplugin=x.so, -I dir,
 // --sysroot=dir) enter the key by identity; files those files include are not tracked.
 
 var (
-	toolName    = regexp.MustCompile(`^(?:.*-)?(?:gcc|g\+\+|cc|c\+\+|cpp|clang|clang\+\+|ld|ld\.bfd|ld\.gold|ld\.lld|as|ar|nm|objcopy|objdump|readelf|strip|elfedit)(?:-[0-9][0-9.]*)?$|^llvm-[a-z0-9-]+$`)
+	toolName    = regexp.MustCompile(`^(?:.*-)?(?:gcc|g\+\+|cc|c\+\+|cpp|clang|clang\+\+|ld|ld\.bfd|ld\.gold|ld\.lld|as|ar|nm|objcopy|objdump|readelf|strip|elfedit)(?:-[0-9][0-9.]*)?$|^llvm-[a-z0-9-]+$|^(?:pahole|rustc|rustdoc|bindgen)$`)
+	varWord     = regexp.MustCompile(`^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})$`)
 	tryRunShape = regexp.MustCompile(`^set -e; TMP=(\S*\.tmp_\$\$)/tmp; trap "rm -rf (\S*)" EXIT; mkdir -p (\S*); if \((.*)\) >/dev/null 2>&1; then echo "([^"$` + "`" + `\\]*)"; else echo "([^"$` + "`" + `\\]*)"; fi$`)
 	ifSuccShape = regexp.MustCompile(`^\{ (.*); \} >/dev/null 2>&1 && echo "([^"$` + "`" + `\\]*)" \|\| echo "([^"$` + "`" + `\\]*)"$`)
 )
@@ -65,21 +71,28 @@ func pureCmd(name string) bool {
 	return false
 }
 
-// probeScripts are the kernel's own probe scripts that are pure functions of their arguments, the tools
-// those name, and the listed sibling files they read.
-func probeScriptDeps(base string) ([]string, bool) {
+// probeScriptDeps describes the kernel's own probe scripts that are pure functions of their arguments, the
+// tools those name, the listed sibling files they read and the tools named by the listed variables.
+func probeScriptDeps(base string) (files, toolVars []string, ok bool) {
 	switch base {
 	case "cc-version.sh", "ld-version.sh", "as-version.sh":
-		return []string{"min-tool-version.sh"}, true
-	case "gcc-x86_64-has-stack-protector.sh", "gcc-x86_32-has-stack-protector.sh":
-		return nil, true
+		return []string{"min-tool-version.sh"}, nil, true
+	case "gcc-x86_64-has-stack-protector.sh", "gcc-x86_32-has-stack-protector.sh", "pahole-version.sh":
+		return nil, nil, true
 	case "cc-can-link.sh":
 		// Compiles and links a test program with the given compiler command; besides the compiler's
 		// identity it depends on the installed C library, which the key does not cover (an upgraded
 		// libc that stops linking is the one case a stale result could hide).
-		return nil, true
+		return nil, nil, true
+	case "tools-support-relr.sh":
+		return nil, []string{"CC", "LD", "NM", "OBJCOPY"}, true
 	}
-	return nil, false
+	return nil, nil, false
+}
+
+// isTool reports a word naming a tool the key can identify.
+func isTool(w string, extraTools map[string]bool) bool {
+	return toolName.MatchString(filepath.Base(w)) || extraTools[w]
 }
 
 // writingOpt reports options that make a tool read or write files the key does not cover.
@@ -188,9 +201,17 @@ func lexShell(s string) ([]shToken, error) {
 	return toks, nil
 }
 
-// analyzeCacheable applies the cacheability rule to cmd. It returns the inputs to key the command by,
-// or an error saying why the command must always run.
-func analyzeCacheable(cmd string, extraTools map[string]bool) (*cacheInputs, error) {
+// analyzeCacheable applies the cacheability rule to cmd, run with the environment env. It returns the
+// inputs to key the command by, or an error saying why the command must always run.
+func analyzeCacheable(cmd string, extraTools map[string]bool, env []string) (*cacheInputs, error) {
+	getenv := func(name string) (string, bool) {
+		for i := len(env) - 1; i >= 0; i-- { // later duplicates win, as in exec
+			if k, v, ok := strings.Cut(env[i], "="); ok && k == name {
+				return v, true
+			}
+		}
+		return "", false
+	}
 	inner := cmd
 	var scratch []string
 	if m := tryRunShape.FindStringSubmatch(cmd); m != nil {
@@ -222,15 +243,16 @@ func analyzeCacheable(cmd string, extraTools map[string]bool) (*cacheInputs, err
 		return false
 	}
 	start := true // at the start of a simple command
-	isTool, isScript := false, false
+	tool, isScript := false, false
 	cmdName := ""
 	grepArgs := 0
+	var assigns map[string]string // NAME=value words of the current simple command
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.op != "" {
 			switch t.op {
 			case "|", ";", "&&", "||":
-				start, grepArgs = true, 0
+				start, grepArgs, assigns = true, 0, nil
 				continue
 			case ">", "2>", "1>", "<", "0<":
 				if i+1 >= len(toks) || toks[i+1].op != "" || toks[i+1].word != "/dev/null" {
@@ -252,33 +274,64 @@ func analyzeCacheable(cmd string, extraTools map[string]bool) (*cacheInputs, err
 			return nil, fmt.Errorf("process-dependent expansion in %q", w)
 		}
 		if start {
-			if name, _, ok := strings.Cut(w, "="); ok && isName(name) {
+			if name, v, ok := strings.Cut(w, "="); ok && isName(name) {
 				if name == "PATH" {
 					return nil, fmt.Errorf("PATH assignment")
 				}
+				if assigns == nil {
+					assigns = map[string]string{}
+				}
+				assigns[name] = v
+				if f := strings.Fields(v); len(f) > 0 && !strings.Contains(v, "$") && isTool(f[0], extraTools) {
+					in.tools = append(in.tools, f[0])
+				}
 				continue
+			}
+			if w == "env" {
+				continue // env NAME=value... COMMAND: the assignments and the command follow
+			}
+			if m := varWord.FindStringSubmatch(w); m != nil {
+				// $CC as a command: the environment (in the key) says which tool it is.
+				name := m[1] + m[2]
+				v, ok := assigns[name]
+				if !ok {
+					v, ok = getenv(name)
+				}
+				if !ok || strings.ContainsAny(v, " \t\n$'\"\\") || !isTool(v, extraTools) {
+					return nil, fmt.Errorf("command %q is not a known tool", w)
+				}
+				w = v
 			}
 			start, cmdName, isScript = false, w, false
 			base := filepath.Base(w)
-			deps, script := probeScriptDeps(base)
+			deps, toolVars, script := probeScriptDeps(base)
 			switch {
 			case pureCmd(w):
-				isTool = false
+				tool = false
 			case script && strings.Contains(w, "/") && !strings.Contains(w, "$"):
-				isTool, isScript = true, true
+				tool, isScript = true, true
 				in.paths = append(in.paths, w)
 				for _, d := range deps {
 					in.paths = append(in.paths, filepath.Join(filepath.Dir(w), d))
 				}
-			case toolName.MatchString(base) || extraTools[w]:
-				isTool = true
+				for _, name := range toolVars {
+					v, ok := assigns[name]
+					if !ok {
+						v, ok = getenv(name)
+					}
+					if f := strings.Fields(v); ok && len(f) > 0 {
+						in.tools = append(in.tools, f[0])
+					}
+				}
+			case isTool(w, extraTools):
+				tool = true
 				in.tools = append(in.tools, w)
 			default:
 				return nil, fmt.Errorf("command %q is not a known tool", w)
 			}
 			continue
 		}
-		if !isTool {
+		if !tool {
 			// printf and echo only print; head and test could read a file named by an argument.
 			switch cmdName {
 			case "head":
@@ -286,9 +339,15 @@ func analyzeCacheable(cmd string, extraTools map[string]bool) (*cacheInputs, err
 					return nil, fmt.Errorf("head reads a file")
 				}
 			case "test", "[":
-				if strings.Contains(w, "/") || testFileOp(w) {
-					return nil, fmt.Errorf("test looks at a file")
+				// An operand may name a file (test -e FILE, test -d DIR): it enters the key by identity,
+				// "missing" when there is none.
+				if testFileOp(w) || w == "]" || strings.HasPrefix(w, "-") {
+					break
 				}
+				if strings.Contains(w, "$") {
+					return nil, fmt.Errorf("test operand %q is not keyed", w)
+				}
+				in.paths = append(in.paths, w)
 			case "grep":
 				// grep [-qv...] PATTERN, reading standard input only.
 				if strings.HasPrefix(w, "-f") || strings.HasPrefix(w, "-r") || strings.HasPrefix(w, "-R") ||
@@ -303,7 +362,7 @@ func analyzeCacheable(cmd string, extraTools map[string]bool) (*cacheInputs, err
 			case "command":
 				// command -v TOOL: the answer is the tool's PATH lookup, which the key records.
 				if w != "-v" && w != "--" {
-					if !toolName.MatchString(filepath.Base(w)) && !extraTools[w] {
+					if !isTool(w, extraTools) {
 						return nil, fmt.Errorf("command -v %s is not about a known tool", w)
 					}
 					in.tools = append(in.tools, w)
@@ -311,7 +370,7 @@ func analyzeCacheable(cmd string, extraTools map[string]bool) (*cacheInputs, err
 			}
 			continue
 		}
-		if isScript && !strings.HasPrefix(w, "-") && (toolName.MatchString(filepath.Base(w)) || extraTools[w]) {
+		if isScript && !strings.HasPrefix(w, "-") && isTool(w, extraTools) {
 			in.tools = append(in.tools, w) // the $(CC) a probe script runs
 			continue
 		}
@@ -375,7 +434,7 @@ func isName(s string) bool {
 // Cacheable reports whether Prober.Shell may cache cmd, and if not, why (the rule is described at the
 // top of this file and in the package documentation of Prober).
 func Cacheable(cmd string) (bool, string) {
-	if _, err := analyzeCacheable(cmd, nil); err != nil {
+	if _, err := analyzeCacheable(cmd, nil, nil); err != nil {
 		return false, err.Error()
 	}
 	return true, ""

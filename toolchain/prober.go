@@ -164,7 +164,7 @@ func (p *Prober) Run(ctx context.Context, reqs []Request) ([]Result, error) {
 // Do runs one request (see Shell).
 func (p *Prober) Do(ctx context.Context, req Request) Result {
 	env := environ(req.Env)
-	inputs, err := analyzeCacheable(req.Cmd, p.extra)
+	inputs, err := analyzeCacheable(req.Cmd, p.extra, env)
 	if err != nil {
 		p.uncached.Add(1)
 		return p.exec(ctx, req.Cmd, env, req.Dir)
@@ -190,7 +190,7 @@ func (p *Prober) Do(ctx context.Context, req Request) Result {
 	p.mu.Unlock()
 
 	c.res = p.lookupOrRun(ctx, req, env, key, hash)
-	if c.res.Err != nil || c.res.Status != 0 {
+	if !stable(c.res) {
 		// Not a stable result: let a later identical command run again.
 		p.mu.Lock()
 		delete(p.inflight, hash)
@@ -209,13 +209,17 @@ func (p *Prober) lookupOrRun(ctx context.Context, req Request, env []string, key
 		}
 	}
 	r := p.exec(ctx, req.Cmd, env, req.Dir)
-	if r.Err == nil && r.Status == 0 && p.cache != nil {
+	if stable(r) && p.cache != nil {
 		if err := p.cache.put(hash, cacheEntry{Key: key, Status: r.Status, Stdout: r.Stdout, Stderr: r.Stderr}); err != nil {
 			p.cacheErrs.Add(1)
 		}
 	}
 	return r
 }
+
+// stable reports a result a cacheable command gives again while its keyed inputs stay the same: it ran
+// to completion with an exit status of its own (not 126 "cannot execute", 127 "not found", or a signal).
+func stable(r Result) bool { return r.Err == nil && r.Status >= 0 && r.Status < 126 }
 
 // exec runs cmd under the job limit, copying its standard error to the configured Stderr.
 func (p *Prober) exec(ctx context.Context, cmd string, env []string, dir string) Result {
@@ -252,7 +256,8 @@ func (p *Prober) exec(ctx context.Context, cmd string, env []string, dir string)
 func volatileEnv(name string) bool {
 	switch name {
 	case "PWD", "OLDPWD", "SHLVL", "_", "TERM", "COLUMNS", "LINES", "MAKEFLAGS", "MFLAGS", "MAKELEVEL",
-		"MAKE_TERMOUT", "MAKE_TERMERR", "DISPLAY", "WINDOWID", "DBUS_SESSION_BUS_ADDRESS":
+		"MAKE_TERMOUT", "MAKE_TERMERR", "DISPLAY", "WINDOWID", "DBUS_SESSION_BUS_ADDRESS",
+		"GOGC", "GOMEMLIMIT", "GODEBUG", "GOMAXPROCS": // read by Go programs, kbuild-go among them; no probe is one
 		return true
 	}
 	return strings.HasPrefix(name, "SSH_") || strings.HasPrefix(name, "XDG_SESSION_") || strings.HasPrefix(name, "TMUX")

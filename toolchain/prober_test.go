@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -407,6 +408,8 @@ func TestCacheable(t *testing.T) {
 		CCCrossPrefixCommand("m68k-linux-gnu-"), Failure("command -v gcc"), "set -- GCC 120200 && echo $1",
 		Success(`test "GCC" = GCC`), "/src/scripts/cc-version.sh ccache gcc", "llvm-objcopy --version | head -n1 | grep -qv llvm",
 		Success(`echo 'int foo(int x) { return x; }' | gcc -x c - -c -o /dev/null`), "scripts/cc-can-link.sh gcc",
+		"test -e /etc/passwd && echo y", "[ -f Makefile ]", "rustc --version 2>/dev/null",
+		"/src/scripts/pahole-version.sh pahole", Success(`env "CC=gcc" "LD=ld" NM=nm OBJCOPY=objcopy /s/scripts/tools-support-relr.sh`),
 	}
 	no := []string{
 		"cat include/config/kernel.release 2> /dev/null", "date", "uname -m",
@@ -415,7 +418,8 @@ func TestCacheable(t *testing.T) {
 		"sh scripts/cc-version.sh gcc", "ccache gcc -v", "scripts/pahole-flags.sh", "command -v cat",
 		"gcc --version | grep gcc Makefile", "grep -f pats", "$(X)/cc-version.sh gcc",
 		"head -n 1 Makefile", "PATH=/opt/bin gcc -v", "echo $$", "gcc -v &", "(gcc -v)", "gcc *.c",
-		"getconf LFS_CFLAGS 2>/dev/null", "test -e /etc/passwd && echo y", "[ -f Makefile ]",
+		"getconf LFS_CFLAGS 2>/dev/null", "test -e $HOME/x", "env -i gcc -v", "env PATH=/opt gcc -v",
+		"$CC -v" /* no environment says what $CC is */, "/s/scripts/rust_is_available.sh",
 		TryRun(".tmp_$$", "cat /etc/passwd", "y", "n"),
 		Success("git rev-parse HEAD"),
 	}
@@ -427,6 +431,64 @@ func TestCacheable(t *testing.T) {
 	for _, c := range no {
 		if ok, _ := Cacheable(c); ok {
 			t.Errorf("cacheable: %s", c)
+		}
+	}
+}
+
+// TestCacheableVariableCommand: $CC as a command is a tool when the environment says so.
+func TestCacheableVariableCommand(t *testing.T) {
+	cmd := Success(`echo 'int x;' | $CC -x c - -c -o /dev/null`)
+	for _, c := range []struct {
+		env []string
+		ok  bool
+	}{
+		{[]string{"CC=gcc"}, true}, {[]string{"CC=gcc", "CC=x86_64-linux-gnu-gcc-12"}, true},
+		{nil, false}, {[]string{"CC=cat"}, false}, {[]string{"CC=ccache gcc"}, false}, {[]string{"CC=$(X)"}, false},
+	} {
+		in, err := analyzeCacheable(cmd, nil, c.env)
+		if (err == nil) != c.ok {
+			t.Errorf("env %q: cacheable %v (%v), want %v", c.env, err == nil, err, c.ok)
+		}
+		if err == nil && (len(in.tools) != 1 || in.tools[0] != strings.TrimPrefix(c.env[len(c.env)-1], "CC=")) {
+			t.Errorf("env %q: tools %q", c.env, in.tools)
+		}
+	}
+	in, err := analyzeCacheable(`env "CC=gcc" "LD=ld.lld" /s/scripts/tools-support-relr.sh`, nil, []string{"NM=llvm-nm", "OBJCOPY=objcopy"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(in.tools)
+	if want := []string{"gcc", "gcc", "ld.lld", "ld.lld", "llvm-nm", "objcopy"}; !slices.Equal(in.tools, want) {
+		t.Errorf("relr tools %q, want %q", in.tools, want)
+	}
+}
+
+// TestProberCachesStableFailures: a cacheable probe that fails (pahole-version.sh without pahole, test -e
+// of a missing file) is cached with its status, and a change of what it looks at is a new key; "not
+// found" (127) is never cached.
+func TestProberCachesStableFailures(t *testing.T) {
+	tmp := t.TempDir()
+	cache := filepath.Join(tmp, "cache")
+	f := filepath.Join(tmp, "plugin-version.h")
+	cmd := "test -e " + f
+	run := func(cmd string) (int, Stats) {
+		p := newTestProber(t, cache, 1)
+		_, st := p.Shell(cmd, nil, tmp)
+		return st, p.Stats()
+	}
+	if st, s := run(cmd); st != 1 || s.Executed != 1 {
+		t.Fatalf("missing file: %d %+v", st, s)
+	}
+	if st, s := run(cmd); st != 1 || s.DiskHits != 1 || s.Executed != 0 {
+		t.Errorf("second run: %d %+v", st, s)
+	}
+	os.WriteFile(f, nil, 0o644)
+	if st, s := run(cmd); st != 0 || s.Executed != 1 {
+		t.Errorf("file created: %d %+v", st, s)
+	}
+	for range 2 {
+		if st, s := run("gcc-no-such-version-99 --version"); st != 127 || s.Executed != 1 {
+			t.Errorf("not found: %d %+v", st, s)
 		}
 	}
 }

@@ -19,10 +19,12 @@ import (
 	"syscall"
 
 	"github.com/kbuild-go/kbuild-go/cli"
+	"github.com/kbuild-go/kbuild-go/internal/gctune"
 	"github.com/kbuild-go/kbuild-go/targets"
 )
 
 func main() {
+	gctune.Tune()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
