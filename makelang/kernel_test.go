@@ -69,7 +69,7 @@ func TestKernelMakefileBuild(t *testing.T) {
 	var shells atomic.Int32
 	realShell := func(cmd string, env []string, d string) (string, int) {
 		shells.Add(1)
-		return defaultShell(cmd, env, d)
+		return DefaultShell(cmd, env, d)
 	}
 	type event struct {
 		name string
@@ -283,7 +283,7 @@ func TestKernelTopMakefile(t *testing.T) {
 	s := NewScope(Options{Dir: dir, Env: env, Goals: []string{"kbgo-print"}, MakeFlags: "s --no-print-directory", Make: "make",
 		Shell: func(cmd string, env []string, d string) (string, int) {
 			shells.Add(1)
-			return defaultShell(cmd, env, d)
+			return DefaultShell(cmd, env, d)
 		},
 		Output: func(_ Stream, text string) { got.WriteString(text) }})
 	if err := s.EvalFile(wrapper); err != nil {

@@ -301,6 +301,7 @@ func (s *Scope) flushRule() error {
 		switch t {
 		case ".EXPORT_ALL_VARIABLES":
 			s.exportAll = true
+			s.varGen++
 		case ".SUFFIXES":
 			if len(prereqs) == 0 {
 				e.prereqs = nil

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -80,6 +81,12 @@ type Scope struct {
 	vpaths    []vpathDir
 	pending   *pendingRule
 	resolved  map[string]*Target
+	// varGen counts changes to vars and their export flags; environ's
+	// result is memoized for one generation.
+	varGen   uint64
+	envMemo  []string
+	envGen   uint64
+	envLevel int
 
 	// fileStack are the makefiles being read, innermost last (for MAKEFILE_LIST and positions).
 	fileStack []string
@@ -494,6 +501,7 @@ func (c *ctx) evalNodes(nodes []Node) error {
 				name = strings.TrimSpace(name)
 				if v := s.vars[name]; v != nil && (n.Override || (v.origin != OriginCommandLine && v.origin != OriginOverride)) {
 					delete(s.vars, name)
+					s.varGen++
 				}
 			}
 		case *Vpath:
@@ -545,6 +553,7 @@ func (c *ctx) evalAssign(nameE expr, op AssignOp, text string, value expr, mods 
 // assign performs a global (table == nil) or target-specific assignment with make's precedence rules.
 func (c *ctx) assign(name string, op AssignOp, text string, value expr, origin Origin, mods Modifiers, table varTable) error {
 	s := c.s
+	s.varGen++
 	vars := s.vars
 	if table != nil {
 		vars = table
@@ -674,6 +683,7 @@ func (c *ctx) evalInclude(n *Include) error {
 
 func (c *ctx) evalExport(n *Export) error {
 	s := c.s
+	s.varGen++
 	if n.All {
 		s.exportAll = !n.Unexport
 		return nil
@@ -708,7 +718,7 @@ func (c *ctx) runShell(cmd string) string {
 	if s.opts.Shell != nil {
 		out, status = s.opts.Shell(cmd, env, s.opts.Dir)
 	} else {
-		out, status = defaultShell(cmd, env, s.opts.Dir)
+		out, status = DefaultShell(cmd, env, s.opts.Dir)
 	}
 	st := s.vars[".SHELLSTATUS"]
 	st.setSimple(strconv.Itoa(status))
@@ -725,7 +735,9 @@ func (s *Scope) shellEnv() []string {
 	return s.opts.Env
 }
 
-func defaultShell(cmd string, env []string, dir string) (string, int) {
+// DefaultShell runs a $(shell) command with /bin/sh when Options.Shell is nil: stdout, and the exit status
+// (127 when it cannot start).
+func DefaultShell(cmd string, env []string, dir string) (string, int) {
 	c := exec.Command("/bin/sh", "-c", cmd)
 	c.Env = env
 	c.Dir = dir
@@ -823,6 +835,18 @@ func containsName(env []string, name string) bool {
 func (s *Scope) Environ() []string { return s.environ(s.opts.MakeLevel + 1) }
 
 func (s *Scope) environ(level int) []string {
+	// Every recipe of a scope asks for the same environment: expand it once
+	// per generation of the variables (the expansion sees no automatic
+	// variables, so it does not depend on the target).
+	if s.envMemo != nil && s.envGen == s.varGen && s.envLevel == level {
+		return slices.Clone(s.envMemo)
+	}
+	env := s.environ1(level)
+	s.envMemo, s.envGen, s.envLevel = env, s.varGen, level
+	return slices.Clone(env)
+}
+
+func (s *Scope) environ1(level int) []string {
 	c := &ctx{s: s}
 	var env []string
 	names := make([]string, 0, len(s.vars))

@@ -39,6 +39,8 @@ type driver struct {
 	env   []string
 	// shell runs $(shell ...) for every scope (nil: the evaluator's default); the probe cache plugs in here.
 	shell func(cmd string, env []string, dir string) (string, int)
+	// fs is what every scope reads the tree through (shared with sub-drivers).
+	fs *statCache
 
 	mu     sync.Mutex
 	scopes map[string]*scope
@@ -79,9 +81,9 @@ type subMake struct {
 	goals   []string
 }
 
-func newDriver(self string, out, errw io.Writer, env []string, shell func(string, []string, string) (string, int)) *driver {
+func newDriver(self string, out, errw io.Writer, env []string, shell func(string, []string, string) (string, int), fs *statCache) *driver {
 	return &driver{
-		g: dag.NewGraph(), cache: makelang.NewCache(), self: self, out: out, errw: errw, env: env, shell: shell,
+		g: dag.NewGraph(), cache: makelang.NewCache(), self: self, out: out, errw: errw, env: env, shell: shell, fs: fs,
 		scopes: map[string]*scope{}, owner: map[*dag.Node]*scopeTarget{},
 		debug: lookupVar(nil, env, "KBUILD_GO_DEBUG", "") != "",
 		// KBUILD_GO_DEBUG_TARGET=name prints how that target resolved in each scope.
@@ -134,9 +136,8 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 			}
 		},
 	}
-	if d.shell != nil {
-		opts.Shell = d.shell
-	}
+	opts.FS = d.fs
+	opts.Shell = d.fs.shell(d.shell)
 	sc.s = makelang.NewScope(opts)
 	if err := sc.s.EvalFile(sm.file); err != nil {
 		return nil, &InputError{Err: err}
@@ -210,7 +211,7 @@ func (d *driver) remakeIncludes(sc *scope, sm subMake, env []string, level int) 
 		if d.debug {
 			fmt.Fprintf(d.errw, "kbuild-go: debug: remaking makefile %q of %s\n", f, sm.file)
 		}
-		sub := newDriver(d.self, d.out, d.errw, d.env, d.shell)
+		sub := newDriver(d.self, d.out, d.errw, d.env, d.shell, d.fs)
 		sub.remaking, sub.build, sub.topFlags = true, d.build, d.topFlags
 		rm := sm
 		rm.goals = []string{f}

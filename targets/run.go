@@ -146,7 +146,7 @@ func Run(ctx context.Context, req Request) error {
 
 // build evaluates the top scope and runs its goals through one graph.
 func build(ctx context.Context, req Request, sm subMake, env []string) error {
-	d := newDriver(req.Self, req.Stdout, req.Stderr, env, req.shell)
+	d := newDriver(req.Self, req.Stdout, req.Stderr, env, req.shell, newStatCache())
 	d.build = func(d *driver, nodes []*dag.Node) error { return runGraph(ctx, req, d, nodes) }
 	d.topFlags = topFlags(req.Invocation)
 	sc, err := d.scopeFor(sm, env, makeLevel(env, len(req.Invocation.Makefiles) > 0))
@@ -168,7 +168,7 @@ func runGraph(ctx context.Context, req Request, d *driver, nodes []*dag.Node) er
 		KeepGoing: inv.KeepGoing,
 		DryRun:    inv.DryRun,
 		Records:   records{d},
-		Printer:   &printer{out: req.Stdout, errw: req.Stderr, dryRun: inv.DryRun},
+		Printer:   flushingPrinter{&printer{out: req.Stdout, errw: req.Stderr, dryRun: inv.DryRun}, d.fs},
 	}
 	if d.debug {
 		cfg.Explainer = dag.ExplainFunc(func(dc dag.Decision) {

@@ -1,0 +1,122 @@
+package targets
+
+import (
+	"io/fs"
+	"sync"
+
+	"github.com/kbuild-go/kbuild-go/dag"
+	"github.com/kbuild-go/kbuild-go/makelang"
+	"github.com/kbuild-go/kbuild-go/toolchain"
+)
+
+// statCache is the file system every makefile scope reads through. It remembers Stat and ReadDir answers
+// until something may have changed the tree: a command finished (a dag event), a $(shell) command that is
+// not a pure probe ran, or $(file) wrote. On a no-op build of the kernel the ~340 scopes ask for the same
+// headers, sources and .cmd files over and over (every object's deps_ list is a rule's prerequisites,
+// resolved through VPATH): a third of the run was stat calls.
+//
+// A scope evaluated while a command runs may see a file as it was before that command's end, exactly as
+// it would have had it looked a moment earlier; nothing orders the two anyway, in make or here.
+type statCache struct {
+	base makelang.FS
+	mu   sync.Mutex
+	st   map[string]statAnswer
+	dirs map[string]dirAnswer
+}
+
+type statAnswer struct {
+	fi  fs.FileInfo
+	err error
+}
+
+type dirAnswer struct {
+	ents []fs.DirEntry
+	err  error
+}
+
+func newStatCache() *statCache {
+	return &statCache{base: makelang.OSFS{}, st: map[string]statAnswer{}, dirs: map[string]dirAnswer{}}
+}
+
+// Stat implements makelang.FS.
+func (c *statCache) Stat(name string) (fs.FileInfo, error) {
+	c.mu.Lock()
+	a, ok := c.st[name]
+	c.mu.Unlock()
+	if ok {
+		return a.fi, a.err
+	}
+	fi, err := c.base.Stat(name)
+	c.mu.Lock()
+	c.st[name] = statAnswer{fi, err}
+	c.mu.Unlock()
+	return fi, err
+}
+
+// ReadDir implements makelang.FS.
+func (c *statCache) ReadDir(name string) ([]fs.DirEntry, error) {
+	c.mu.Lock()
+	a, ok := c.dirs[name]
+	c.mu.Unlock()
+	if ok {
+		return a.ents, a.err
+	}
+	ents, err := c.base.ReadDir(name)
+	c.mu.Lock()
+	c.dirs[name] = dirAnswer{ents, err}
+	c.mu.Unlock()
+	return ents, err
+}
+
+// ReadFile implements makelang.FS; contents are not cached here (makelang.Cache keeps parsed makefiles).
+func (c *statCache) ReadFile(name string) ([]byte, error) { return c.base.ReadFile(name) }
+
+// EvalSymlinks implements makelang.SymlinkFS.
+func (c *statCache) EvalSymlinks(name string) (string, error) {
+	return c.base.(makelang.SymlinkFS).EvalSymlinks(name)
+}
+
+// WriteFile implements makelang.WriteFS ($(file >name,...)).
+func (c *statCache) WriteFile(name string, data []byte, appendTo bool) error {
+	defer c.Flush()
+	return c.base.(makelang.WriteFS).WriteFile(name, data, appendTo)
+}
+
+// Flush forgets every answer.
+func (c *statCache) Flush() {
+	c.mu.Lock()
+	clear(c.st)
+	clear(c.dirs)
+	c.mu.Unlock()
+}
+
+// shell wraps a $(shell) runner: a command that may write files (anything but a pure probe, see
+// toolchain.Cacheable) flushes the cache after it ran.
+func (c *statCache) shell(run func(cmd string, env []string, dir string) (string, int)) func(string, []string, string) (string, int) {
+	return func(cmd string, env []string, dir string) (string, int) {
+		var out string
+		var status int
+		if run != nil {
+			out, status = run(cmd, env, dir)
+		} else {
+			out, status = makelang.DefaultShell(cmd, env, dir)
+		}
+		if ok, _ := toolchain.Cacheable(cmd); !ok {
+			c.Flush()
+		}
+		return out, status
+	}
+}
+
+// flushingPrinter flushes the cache whenever a command ends, then passes the event on.
+type flushingPrinter struct {
+	dag.Printer
+	c *statCache
+}
+
+func (p flushingPrinter) Print(ev dag.Event) {
+	if ev.Kind == dag.EventFinish || ev.Kind == dag.EventFail {
+		p.c.Flush()
+	}
+	p.Printer.Print(ev)
+}
