@@ -40,32 +40,35 @@ func newStatCache() *statCache {
 
 // Stat implements makelang.FS.
 func (c *statCache) Stat(name string) (fs.FileInfo, error) {
-	c.mu.Lock()
-	a, ok := c.st[name]
-	c.mu.Unlock()
-	if ok {
-		return a.fi, a.err
-	}
-	fi, err := c.base.Stat(name)
-	c.mu.Lock()
-	c.st[name] = statAnswer{fi, err}
-	c.mu.Unlock()
-	return fi, err
+	a := remember(&c.mu, c.st, name, func() statAnswer {
+		fi, err := c.base.Stat(name)
+		return statAnswer{fi, err}
+	})
+	return a.fi, a.err
 }
 
 // ReadDir implements makelang.FS.
 func (c *statCache) ReadDir(name string) ([]fs.DirEntry, error) {
-	c.mu.Lock()
-	a, ok := c.dirs[name]
-	c.mu.Unlock()
+	a := remember(&c.mu, c.dirs, name, func() dirAnswer {
+		ents, err := c.base.ReadDir(name)
+		return dirAnswer{ents, err}
+	})
+	return a.ents, a.err
+}
+
+// remember returns m[name], computing and storing it first if missing; mu guards m, not the computation.
+func remember[T any](mu *sync.Mutex, m map[string]T, name string, compute func() T) T {
+	mu.Lock()
+	a, ok := m[name]
+	mu.Unlock()
 	if ok {
-		return a.ents, a.err
+		return a
 	}
-	ents, err := c.base.ReadDir(name)
-	c.mu.Lock()
-	c.dirs[name] = dirAnswer{ents, err}
-	c.mu.Unlock()
-	return ents, err
+	a = compute()
+	mu.Lock()
+	m[name] = a
+	mu.Unlock()
+	return a
 }
 
 // ReadFile implements makelang.FS; contents are not cached here (makelang.Cache keeps parsed makefiles).
