@@ -20,6 +20,7 @@ import (
 type statCache struct {
 	base makelang.FS
 	mu   sync.Mutex
+	gen  uint64 // counts flushes: an answer computed across one is not stored
 	st   map[string]statAnswer
 	dirs map[string]dirAnswer
 }
@@ -40,7 +41,7 @@ func newStatCache() *statCache {
 
 // Stat implements makelang.FS.
 func (c *statCache) Stat(name string) (fs.FileInfo, error) {
-	a := remember(&c.mu, c.st, name, func() statAnswer {
+	a := remember(c, c.st, name, func() statAnswer {
 		fi, err := c.base.Stat(name)
 		return statAnswer{fi, err}
 	})
@@ -49,25 +50,29 @@ func (c *statCache) Stat(name string) (fs.FileInfo, error) {
 
 // ReadDir implements makelang.FS.
 func (c *statCache) ReadDir(name string) ([]fs.DirEntry, error) {
-	a := remember(&c.mu, c.dirs, name, func() dirAnswer {
+	a := remember(c, c.dirs, name, func() dirAnswer {
 		ents, err := c.base.ReadDir(name)
 		return dirAnswer{ents, err}
 	})
 	return a.ents, a.err
 }
 
-// remember returns m[name], computing and storing it first if missing; mu guards m, not the computation.
-func remember[T any](mu *sync.Mutex, m map[string]T, name string, compute func() T) T {
-	mu.Lock()
+// remember returns m[name], computing it first if missing; c.mu guards m, not the computation. The answer
+// is stored only if no flush happened meanwhile: it may predate the change the flush announced.
+func remember[T any](c *statCache, m map[string]T, name string, compute func() T) T {
+	c.mu.Lock()
 	a, ok := m[name]
-	mu.Unlock()
+	gen := c.gen
+	c.mu.Unlock()
 	if ok {
 		return a
 	}
 	a = compute()
-	mu.Lock()
-	m[name] = a
-	mu.Unlock()
+	c.mu.Lock()
+	if c.gen == gen {
+		m[name] = a
+	}
+	c.mu.Unlock()
 	return a
 }
 
@@ -88,6 +93,7 @@ func (c *statCache) WriteFile(name string, data []byte, appendTo bool) error {
 // Flush forgets every answer.
 func (c *statCache) Flush() {
 	c.mu.Lock()
+	c.gen++
 	clear(c.st)
 	clear(c.dirs)
 	c.mu.Unlock()
