@@ -196,18 +196,29 @@ func skipRef(s string, i int) int {
 // findUnquoted returns the index of the first byte of stops in s outside variable references and not
 // escaped by a backslash, or -1.
 func findUnquoted(s string, stops string) int {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '$' {
-			i = skipRef(s, i) - 1
+	// Jump between the '$'s and stop bytes instead of testing every byte: .cmd files are mostly long
+	// dependency lists with neither.
+	next := -1 // the first stop byte at or after i, or len(s); -1: not known
+	for i := 0; i < len(s); {
+		if next < i {
+			next = len(s)
+			if k := strings.IndexAny(s[i:], stops); k >= 0 {
+				next = i + k
+			}
+		}
+		if d := strings.IndexByte(s[i:next], '$'); d >= 0 {
+			i = skipRef(s, i+d)
 			continue
 		}
-		if strings.IndexByte(stops, c) >= 0 {
-			if c == '#' && i > 0 && s[i-1] == '\\' {
-				continue
-			}
-			return i
+		if next == len(s) {
+			return -1
 		}
+		i = next
+		if s[i] == '#' && i > 0 && s[i-1] == '\\' {
+			i++
+			continue
+		}
+		return i
 	}
 	return -1
 }

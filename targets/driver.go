@@ -61,6 +61,8 @@ type scope struct {
 	nodes map[string]*dag.Node // target name (as the scope spells it) → node, memoized
 	plan  *planState           // the recipe being expanded, while mu is held
 	env   []string             // exported environment for recipes, computed once
+	// silent: this make runs with -s (MAKEFLAGS says so), so recipe lines are not echoed.
+	silent bool
 }
 
 // scopeTarget names a target inside its scope.
@@ -138,6 +140,7 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 	}
 	opts.FS = d.fs
 	opts.Shell = d.fs.shell(d.shell)
+	sc.silent = silentFlags(opts.MakeFlags)
 	sc.s = makelang.NewScope(opts)
 	if err := sc.s.EvalFile(sm.file); err != nil {
 		return nil, &InputError{Err: err}
@@ -492,7 +495,7 @@ func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makelang.Target, paren
 		pending = nil
 		added = append(added, &dag.Edge{Outputs: []*dag.Node{n}, Inputs: prev, Phony: true,
 			Plan: func(pc *dag.PlanContext) (*dag.Command, error) {
-				return sc.d.shellCommand(sc.dir, env, lines, t.Name), nil
+				return sc.d.shellCommand(sc.dir, env, lines, t.Name, sc.silent), nil
 			}})
 		prev = []*dag.Node{n}
 	}
@@ -702,4 +705,25 @@ func varName(assign string) string {
 		return assign
 	}
 	return strings.TrimRight(assign[:i], ":+?")
+}
+
+// silentFlags reports -s in a MAKEFLAGS value: in its first word of single-letter flags (make writes "s" or
+// "rRs", no dash), or as -s, --silent or --quiet before the command-line variables.
+func silentFlags(flags string) bool {
+	words := strings.Fields(flags)
+	for i, w := range words {
+		switch {
+		case w == "--":
+			return false
+		case i == 0 && !strings.HasPrefix(w, "-") && !strings.Contains(w, "="):
+			if strings.Contains(w, "s") {
+				return true
+			}
+		case w == "--silent" || w == "--quiet":
+			return true
+		case strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.Contains(w[1:], "s") && !strings.ContainsAny(w, "=/"):
+			return true
+		}
+	}
+	return false
 }

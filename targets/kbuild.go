@@ -174,7 +174,7 @@ func (st *scopeTarget) plan(pc *dag.PlanContext, t *makelang.Target) (*dag.Comma
 	if err != nil {
 		return nil, &InputError{Err: err}
 	}
-	steps := mergeSteps(lines, ps)
+	steps := mergeSteps(lines, ps, sc.silent)
 	if len(steps) == 0 {
 		return nil, nil
 	}
@@ -225,7 +225,7 @@ func dryRunText(steps []step) string {
 
 // mergeSteps puts plain recipe lines and hooked steps in recipe order: a line holding a marker stands for
 // the steps its hooks recorded.
-func mergeSteps(lines []makelang.RecipeLine, ps *planState) []step {
+func mergeSteps(lines []makelang.RecipeLine, ps *planState, silent bool) []step {
 	var out []step
 	next := 0
 	for _, l := range lines {
@@ -243,7 +243,7 @@ func mergeSteps(lines []makelang.RecipeLine, ps *planState) []step {
 			next = end
 		}
 		if s := strings.TrimSpace(text); s != "" && s != ":" {
-			if !l.Silent {
+			if !l.Silent && !silent {
 				out = append(out, step{kind: stepEcho, text: text})
 			}
 			out = append(out, step{kind: stepShell, text: text, ignoreErr: l.IgnoreErr, pos: l.Pos.String()})
@@ -355,8 +355,8 @@ func writeFileAtomic(path string, data []byte) error {
 }
 
 // shellCommand is a plain recipe (no if_changed family): its lines run as make runs them.
-func (d *driver) shellCommand(dir string, env []string, lines []makelang.RecipeLine, target string) *dag.Command {
-	steps := mergeSteps(lines, &planState{})
+func (d *driver) shellCommand(dir string, env []string, lines []makelang.RecipeLine, target string, silent bool) *dag.Command {
+	steps := mergeSteps(lines, &planState{}, silent)
 	if len(steps) == 0 {
 		return nil
 	}
