@@ -7,8 +7,13 @@ set -euo pipefail
 kg=$(realpath "$1"); src=$(realpath "$2"); work=${3:-${KBUILD_GO_CACHE:-$HOME/.cache/kbuild-go}/bench}
 jobs=$(nproc)
 export KBUILD_BUILD_TIMESTAMP="Tue Dec  1 00:00:00 UTC 2026" KBUILD_BUILD_USER=kbuild KBUILD_BUILD_HOST=kbuild-go KBUILD_BUILD_VERSION=1
+mkdir -p "$work"; rm -rf "$work/kbuild-go" "$work/make" "$work/linux"
+# A hard-linked scratch copy of the tree (the real directory, not a link to it): the boot fragment is added
+# there, and kernel/fork.c becomes a private copy before it is touched, so the shared tree stays as extracted.
+cp -al "$src" "$work/linux" 2>/dev/null || cp -a "$src" "$work/linux"
+src=$work/linux
 cp "$(dirname "$0")/../testdata/linux/kbuild-go-boot.config" "$src/kernel/configs/"
-mkdir -p "$work"; rm -rf "$work/kbuild-go" "$work/make"
+cp -p "$src/kernel/fork.c" "$src/kernel/fork.c.own" && mv "$src/kernel/fork.c.own" "$src/kernel/fork.c"
 configure() { "$@" tinyconfig >/dev/null; "$@" kbuild-go-boot.config >/dev/null; }
 configure "$kg" -C "$src" O="$work/kbuild-go"
 configure make -C "$src" O="$work/make"

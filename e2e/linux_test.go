@@ -69,6 +69,11 @@ func setup(t *testing.T) *env {
 	// new source file and edit a Kbuild file there, and replace a file by a private copy before touching
 	// it, so the shared tree stays exactly as extracted (mtimes included).
 	e.src = filepath.Join(dir, "linux")
+	// The cache may hold the tree behind a symbolic link: copy what it points to, not the link (cp -a
+	// copies a link as a link, and every edit below would land in the shared tree).
+	if real, err := filepath.EvalSymlinks(src); err == nil {
+		src = real
+	}
 	if out, err := exec.Command("cp", "-al", src, e.src).CombinedOutput(); err != nil {
 		// Hard links need one file system; copy for real otherwise.
 		t.Logf("cp -al: %v: %s; copying", err, out)
@@ -83,6 +88,9 @@ func setup(t *testing.T) *env {
 	}
 	if err := os.WriteFile(filepath.Join(e.src, "kernel", "configs", bootFragment), frag, 0o666); err != nil {
 		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(e.src); err != nil || !fi.IsDir() {
+		t.Fatalf("the scratch tree %s is not a directory of its own (%v)", e.src, err)
 	}
 	return e
 }
