@@ -29,7 +29,24 @@ func main() {
 	stop := startProfile(os.Getenv("KBUILD_GO_CPUPROFILE"))
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
 	stop()
+	writeHeapProfile(os.Getenv("KBUILD_GO_MEMPROFILE"))
 	os.Exit(code)
+}
+
+// writeHeapProfile writes the heap profile at the end of the run to path, if set (KBUILD_GO_MEMPROFILE):
+// what is live then (inuse_space) and everything allocated (alloc_space).
+func writeHeapProfile(path string) {
+	if path == "" {
+		return
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.WriteHeapProfile(f)
+		f.Close()
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "kbuild-go: KBUILD_GO_MEMPROFILE: %v\n", err)
+	}
 }
 
 // startProfile writes a CPU profile of the whole run to path, if set
