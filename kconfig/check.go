@@ -69,6 +69,18 @@ func (d *depChecker) printRecursive(last *Symbol) {
 		}
 		return
 	}
+	// conf dereferences a missing property here and crashes (a cycle through a symbol that is only
+	// referenced, never defined: "config A / depends on B / select B"); kbuild-go names the location of
+	// another member of the cycle instead.
+	var fallback *Property
+	for i := start; i < len(d.stack) && fallback == nil; i++ {
+		if fallback = d.stack[i].prop; fallback == nil && len(d.stack[i].sym.props) > 0 {
+			fallback = d.stack[i].sym.props[0]
+		}
+	}
+	if fallback == nil {
+		fallback = &Property{File: "<unknown>"}
+	}
 	var b strings.Builder
 	for i := start; i < len(d.stack); i++ {
 		f := d.stack[i]
@@ -90,6 +102,12 @@ func (d *depChecker) printRecursive(last *Symbol) {
 					break
 				}
 			}
+		}
+		if prop == nil {
+			prop = fallback
+		}
+		if menu == nil {
+			menu = &Menu{File: prop.File, Line: prop.Line}
 		}
 		if s == last {
 			b.WriteString(prop.File + ":" + itoa(prop.Line) + ":error: recursive dependency detected!\n")

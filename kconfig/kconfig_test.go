@@ -334,3 +334,22 @@ endmenu
 	// # CONFIG_BAR is not set
 	// # end of Drivers
 }
+
+// TestRecursiveThroughUndefinedSymbol: a cycle through a symbol that is referenced but never defined
+// ("config A / depends on B / select B") crashes conf (it dereferences B's missing property); kbuild-go
+// reports it at a location of the cycle. Found by FuzzKconfig.
+func TestRecursiveThroughUndefinedSymbol(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "Kconfig"), []byte("config A\n\tbool \"a\"\n\tdepends on B\n\tselect B\n"), 0o644)
+	var out bytes.Buffer
+	_, err := Load(Options{ObjTree: dir, Env: []string{"srctree=."}, Stdout: &out, Stderr: &out})
+	if err == nil {
+		t.Fatalf("Load accepted a recursive dependency:\n%s", out.String())
+	}
+	for _, want := range []string{"Kconfig:1:error: recursive dependency detected!\n", "symbol B is selected by A\n",
+		"symbol A depends on B\n"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("missing %q in:\n%s", want, out.String())
+		}
+	}
+}
