@@ -353,3 +353,34 @@ func TestRecursiveThroughUndefinedSymbol(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceAtEndOfFileRecursion: `source "X` as the unterminated last line of a file sources X after the
+// file has ended; sourcing the file itself, or a file that sources it back the same way, is recursive
+// inclusion, not an endless loop (conf crashes on it). Found by FuzzKconfig.
+func TestSourceAtEndOfFileRecursion(t *testing.T) {
+	for name, files := range map[string]map[string]string{
+		"self":  {"Kconfig": `source "Kconfig`},
+		"cycle": {"Kconfig": `source "B`, "B": "config X\n\tbool\nsource \"Kconfig"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			for f, text := range files {
+				os.WriteFile(filepath.Join(dir, f), []byte(text), 0o644)
+			}
+			done := make(chan error, 1)
+			go func() {
+				var out bytes.Buffer
+				_, err := Load(Options{ObjTree: dir, Env: []string{"srctree=."}, Stdout: &out, Stderr: &out})
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				if err == nil || !strings.Contains(err.Error(), "Recursive inclusion detected.") {
+					t.Errorf("Load: %v, want recursive inclusion", err)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("Load loops")
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unsafe"
 )
@@ -144,12 +145,16 @@ type srcFile struct {
 	line       int
 	parentLine int  // yylineno of the parent when this file was entered
 	blocked    bool // the last prefetch pass met a command with unknown text
+	// chain names the files this one was sourced from, outermost first, including one that ended
+	// before its source statement did (see pushFile).
+	chain []string
 }
 
 type lexer struct {
 	c        *Config
 	files    []*srcFile
-	assign   bool // ASSIGN_VAL state
+	popped   *srcFile // the file last left at its end
+	assign   bool     // ASSIGN_VAL state
 	prev     tokKind
 	prevPrev tokKind
 	stmtFile string
@@ -316,6 +321,20 @@ func (l *lexer) pushFile(name string) error {
 	}
 	cur := l.cur()
 	nf := &srcFile{name: name, data: data, line: 1}
+	// A file whose last line is an unterminated `source "X` has ended by the time the statement does:
+	// X is then sourced from it all the same, and must not be that file or one of its ancestors
+	// (conf crashes here; a naive stack check loops forever on `source "Kconfig` in Kconfig).
+	parent := cur
+	if p := l.popped; p != nil && p.name == l.stmtFile && (cur == nil || cur.name != l.stmtFile) {
+		parent = p
+	}
+	if parent != nil {
+		nf.chain = append(slices.Clone(parent.chain), parent.name)
+		if parent != cur && slices.Contains(nf.chain, name) {
+			return fmt.Errorf("Recursive inclusion detected.\nInclusion path:\n  current file : %s\n  included from: %s:%d",
+				name, l.stmtFile, l.stmtLine)
+		}
+	}
 	if cur != nil {
 		nf.parentLine = cur.line
 		for i := len(l.files) - 1; i >= 0; i-- {
@@ -391,6 +410,7 @@ func (l *lexer) lex1() token {
 				l.c.lastFile, l.c.lastLine = f.name, f.line
 			}
 			l.files = l.files[:len(l.files)-1]
+			l.popped = f
 			return token{kind: tEOL}
 		}
 		d := f.data
