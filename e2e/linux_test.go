@@ -113,10 +113,14 @@ func (e *env) own(rel string) string {
 	return p
 }
 
-// touch makes a scratch-tree file newer than every output.
+// touch makes a scratch-tree file newer than every output: its mtime becomes now, which is after every
+// earlier build's end. Not a moment in the future: an output the next build makes within that moment
+// would still be older than the file, and the build after it would remake it again (kbuild-go got fast
+// enough for that to happen to asm-offsets.s after touching capability.h: the flip-symbol step then ran
+// one command more than make, whose tree was built minutes later).
 func (e *env) touch(rel string) {
 	p := e.own(rel)
-	now := time.Now().Add(time.Second)
+	now := time.Now()
 	os.Chtimes(p, now, now)
 }
 

@@ -134,6 +134,11 @@ func (ps *planState) addCmd(cc *makelang.CallContext, name, cmd string, args []s
 		ps.steps = append(ps.steps, step{kind: stepEcho, text: "  " + echo + why})
 	}
 	if strings.TrimSpace(cmd) != "" {
+		// Kbuild.include's `cmd` puts $($(quiet)redirect) before the command: under make -s that is
+		// "exec >/dev/null;", which silences what the command itself prints (link-vmlinux.sh's info lines).
+		if redirect := strings.TrimSpace(ps.expand(cc, "$("+quiet+"redirect)")); redirect != "" {
+			cmd = redirect + " " + cmd
+		}
 		ps.steps = append(ps.steps, step{kind: stepShell, text: "set -e; " + cmd})
 	}
 }
