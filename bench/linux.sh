@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side timing of kbuild-go and GNU make on the reference tree (Debian's linux-source-6.1,
-# tinyconfig + the project's boot fragment, O= builds): a full -j build, a no-op rebuild, and the rebuild
-# after `touch kernel/fork.c`. Ratios matter more than absolute figures on a shared machine.
+# tinyconfig + the project's boot fragment, O= builds): a full -j build, a no-op rebuild, and the rebuilds
+# after `touch kernel/fork.c` and `touch include/linux/capability.h`. Ratios matter more than absolute
+# figures on a shared machine.
 # Usage: bench/linux.sh KBUILD_GO_BINARY LINUX_SRC [WORKDIR]
 set -euo pipefail
 kg=$(realpath "$1"); src=$(realpath "$2"); work=${3:-${KBUILD_GO_CACHE:-$HOME/.cache/kbuild-go}/bench}
@@ -13,7 +14,7 @@ mkdir -p "$work"; rm -rf "$work/kbuild-go" "$work/make" "$work/linux"
 cp -al "$src" "$work/linux" 2>/dev/null || cp -a "$src" "$work/linux"
 src=$work/linux
 cp "$(dirname "$0")/../testdata/linux/kbuild-go-boot.config" "$src/kernel/configs/"
-cp -p "$src/kernel/fork.c" "$src/kernel/fork.c.own" && mv "$src/kernel/fork.c.own" "$src/kernel/fork.c"
+for f in kernel/fork.c include/linux/capability.h; do cp -p "$src/$f" "$src/$f.own" && mv "$src/$f.own" "$src/$f"; done
 configure() { "$@" tinyconfig >/dev/null; "$@" kbuild-go-boot.config >/dev/null; }
 configure "$kg" -C "$src" O="$work/kbuild-go"
 configure make -C "$src" O="$work/make"
@@ -30,4 +31,9 @@ echo "== touch kernel/fork.c, then rebuild bzImage, 3 runs each, alternating"
 for i in 1 2 3; do
 	touch "$src/kernel/fork.c"; t "make      fork.c" make -C "$src" O="$work/make" -j"$jobs" bzImage
 	touch "$src/kernel/fork.c"; t "kbuild-go fork.c" "$kg" -C "$src" O="$work/kbuild-go" -j"$jobs" bzImage
+done
+echo "== touch include/linux/capability.h (~420 commands), then rebuild bzImage, 2 runs each, alternating"
+for i in 1 2; do
+	touch "$src/include/linux/capability.h"; t "make      capability.h" make -C "$src" O="$work/make" -j"$jobs" bzImage
+	touch "$src/include/linux/capability.h"; t "kbuild-go capability.h" "$kg" -C "$src" O="$work/kbuild-go" -j"$jobs" bzImage
 done
