@@ -204,14 +204,6 @@ func lexShell(s string) ([]shToken, error) {
 // analyzeCacheable applies the cacheability rule to cmd, run with the environment env. It returns the
 // inputs to key the command by, or an error saying why the command must always run.
 func analyzeCacheable(cmd string, extraTools map[string]bool, env []string) (*cacheInputs, error) {
-	getenv := func(name string) (string, bool) {
-		for i := len(env) - 1; i >= 0; i-- { // later duplicates win, as in exec
-			if k, v, ok := strings.Cut(env[i], "="); ok && k == name {
-				return v, true
-			}
-		}
-		return "", false
-	}
 	inner := cmd
 	var scratch []string
 	if m := tryRunShape.FindStringSubmatch(cmd); m != nil {
@@ -247,6 +239,13 @@ func analyzeCacheable(cmd string, extraTools map[string]bool, env []string) (*ca
 	cmdName := ""
 	grepArgs := 0
 	var assigns map[string]string // NAME=value words of the current simple command
+	// value is $NAME as the current simple command sees it: its own assignments, then the environment.
+	value := func(name string) (string, bool) {
+		if v, ok := assigns[name]; ok {
+			return v, true
+		}
+		return getenv(env, name)
+	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.op != "" {
@@ -292,11 +291,7 @@ func analyzeCacheable(cmd string, extraTools map[string]bool, env []string) (*ca
 			}
 			if m := varWord.FindStringSubmatch(w); m != nil {
 				// $CC as a command: the environment (in the key) says which tool it is.
-				name := m[1] + m[2]
-				v, ok := assigns[name]
-				if !ok {
-					v, ok = getenv(name)
-				}
+				v, ok := value(m[1] + m[2])
 				if !ok || strings.ContainsAny(v, " \t\n$'\"\\") || !isTool(v, extraTools) {
 					return nil, fmt.Errorf("command %q is not a known tool", w)
 				}
@@ -315,11 +310,8 @@ func analyzeCacheable(cmd string, extraTools map[string]bool, env []string) (*ca
 					in.paths = append(in.paths, filepath.Join(filepath.Dir(w), d))
 				}
 				for _, name := range toolVars {
-					v, ok := assigns[name]
-					if !ok {
-						v, ok = getenv(name)
-					}
-					if f := strings.Fields(v); ok && len(f) > 0 {
+					v, _ := value(name)
+					if f := strings.Fields(v); len(f) > 0 {
 						in.tools = append(in.tools, f[0])
 					}
 				}
