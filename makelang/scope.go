@@ -95,24 +95,30 @@ type Scope struct {
 	includeDirs []string
 }
 
-// noBuiltinVars reports whether MAKEFLAGS has -R (--no-builtin-variables): a flag-letter word holding R
-// ("rR", "-rR", "rRs") or the long form.
-func noBuiltinVars(flags string) bool {
+// noBuiltinVars reports whether MAKEFLAGS has -R (--no-builtin-variables).
+func noBuiltinVars(flags string) bool { return HasFlag(flags, 'R', "--no-builtin-variables") }
+
+// HasFlag reports whether a MAKEFLAGS value has the single-letter option letter or one of its long
+// spellings before the command-line variables (" -- "). make writes letters together in one word ("rRs",
+// first, without a dash); a dashed word of letters ("-rR", "-s") counts too, but not the value of an
+// option that takes one ("-Orecurse", "-I/usr/src", "-j2").
+func HasFlag(flags string, letter byte, long ...string) bool {
 	for _, w := range strings.Fields(flags) {
 		if w == "--" {
 			return false
 		}
-		if w == "--no-builtin-variables" {
-			return true
-		}
 		if strings.HasPrefix(w, "--") {
+			if slices.Contains(long, w) {
+				return true
+			}
 			continue
 		}
 		letters := strings.TrimPrefix(w, "-")
-		if letters == "" || strings.Trim(letters, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		if letters == "" || strings.Trim(letters, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" ||
+			strings.IndexByte("IOWCfjlo", letters[0]) >= 0 {
 			continue
 		}
-		if strings.Contains(letters, "R") && !strings.HasPrefix(letters, "I") {
+		if strings.IndexByte(letters, letter) >= 0 {
 			return true
 		}
 	}

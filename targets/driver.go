@@ -60,7 +60,6 @@ type scope struct {
 	s     *makelang.Scope
 	nodes map[string]*dag.Node // target name (as the scope spells it) → node, memoized
 	plan  *planState           // the recipe being expanded, while mu is held
-	env   []string             // exported environment for recipes, computed once
 	// silent: this make runs with -s (MAKEFLAGS says so), so recipe lines are not echoed.
 	silent bool
 }
@@ -707,23 +706,5 @@ func varName(assign string) string {
 	return strings.TrimRight(assign[:i], ":+?")
 }
 
-// silentFlags reports -s in a MAKEFLAGS value: in its first word of single-letter flags (make writes "s" or
-// "rRs", no dash), or as -s, --silent or --quiet before the command-line variables.
-func silentFlags(flags string) bool {
-	words := strings.Fields(flags)
-	for i, w := range words {
-		switch {
-		case w == "--":
-			return false
-		case i == 0 && !strings.HasPrefix(w, "-") && !strings.Contains(w, "="):
-			if strings.Contains(w, "s") {
-				return true
-			}
-		case w == "--silent" || w == "--quiet":
-			return true
-		case strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.Contains(w[1:], "s") && !strings.ContainsAny(w, "=/"):
-			return true
-		}
-	}
-	return false
-}
+// silentFlags reports -s in a MAKEFLAGS value (make's own test).
+func silentFlags(flags string) bool { return makelang.HasFlag(flags, 's', "--silent", "--quiet") }

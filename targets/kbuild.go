@@ -370,15 +370,6 @@ func (d *driver) shellCommand(dir string, env []string, lines []makelang.RecipeL
 	}}
 }
 
-// environ is the environment recipes of this scope see, computed once per scope (exported variables do not
-// change after evaluation). sc.mu is held.
-func (sc *scope) environ() []string {
-	if sc.env == nil {
-		sc.env = sc.s.Environ()
-	}
-	return sc.env
-}
-
 // records gives dag the saved command lines: cmd_<target> as the scope read it from the target's .cmd
 // file (Makefile.build -include's them), so a tree built by make is judged by make's own record.
 type records struct{ d *driver }

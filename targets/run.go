@@ -339,13 +339,12 @@ func syncConfig(ctx context.Context, req Request, top subMake, env []string) err
 	}
 	kc := lookupVar(top.cmdline, env, "KCONFIG_CONFIG", ".config")
 	config := filepath.Join(obj, kc)
-	cst, err := os.Stat(config)
-	if err != nil {
+	if _, err := os.Stat(config); err != nil {
 		// Let the tree's own rule report it ("Configuration file .config not found!") — but that rule is
 		// only reached through make's remake step, which kbuild-go does natively; say it here.
 		return &InputError{Err: fmt.Errorf("***\n*** Configuration file \"%s\" not found!\n***\n*** Please run some configurator (e.g. \"kbuild-go oldconfig\" or\n*** \"kbuild-go menuconfig\" or \"kbuild-go xconfig\").\n***", kc)}
 	}
-	if !needSync(obj, cst.ModTime().UnixNano()) {
+	if !needSync(obj) {
 		return nil
 	}
 	sm := top
@@ -357,7 +356,7 @@ func syncConfig(ctx context.Context, req Request, top subMake, env []string) err
 // auto.conf.cmd (which the top Makefile includes without `-`) is missing. Everything else (.config or a
 // Kconfig file newer, a changed CC) the top Makefile's own rule decides, through remakeIncludes, which
 // also prints what make prints ("  SYNC    include/config/auto.conf.cmd").
-func needSync(obj string, _ int64) bool {
+func needSync(obj string) bool {
 	for _, f := range []string{"include/config/auto.conf", "include/config/auto.conf.cmd"} {
 		if _, err := os.Stat(filepath.Join(obj, f)); err != nil {
 			return true
@@ -424,7 +423,7 @@ func (d *driver) intercept(sm subMake, env []string, prev []*dag.Node, added *[]
 func runKconfig(dir string, env []string, goals []string, out io.Writer, shell func(string, []string, string) (string, int)) error {
 	kconfigFile := lookupVar(nil, env, "KBUILD_KCONFIG", "Kconfig")
 	srctree := lookupVar(nil, env, "srctree", ".")
-	silent := strings.Contains(firstWord(lookupVar(nil, env, "MAKEFLAGS", "")), "s")
+	silent := silentFlags(lookupVar(nil, env, "MAKEFLAGS", ""))
 	opts := kconfig.Options{SrcTree: srctree, ObjTree: dir, Kconfig: kconfigFile, Env: env,
 		Stdout: out, Stderr: out, Silent: silent}
 	if shell != nil {
@@ -443,13 +442,6 @@ func runKconfig(dir string, env []string, goals []string, out io.Writer, shell f
 		}
 	}
 	return nil
-}
-
-func firstWord(s string) string {
-	if f := strings.Fields(s); len(f) > 0 && !strings.Contains(f[0], "=") {
-		return f[0]
-	}
-	return ""
 }
 
 // withoutVar returns env without entries for name.

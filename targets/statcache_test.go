@@ -59,7 +59,7 @@ func TestSilentFlags(t *testing.T) {
 	for flags, want := range map[string]bool{
 		"s": true, "rRs": true, "s -j2": true, " -j2": false, "": false, "rR --no-print-directory": false,
 		"-s": true, "--silent": true, "--quiet": true, "-j2 -- s=1": false, "k -- V=s": false,
-		"--include-dir=/src/s": false, "rR -I/usr/s": false,
+		"--include-dir=/src/s": false, "rR -I/usr/s": false, " -Orecurse -j2": false, "-Isrc": false,
 	} {
 		if got := silentFlags(flags); got != want {
 			t.Errorf("silentFlags(%q) = %v, want %v", flags, got, want)
