@@ -138,10 +138,14 @@ func scan(ts *testscript.TestScript, dir string) map[string]string {
 	return out
 }
 
-// touchnew FILE... sets the files' mtime a second into the future, so they are newer than anything a
-// build just wrote whatever the file system's timestamp granularity.
+// touchnew FILE... makes the files newer than anything a build wrote before it, whatever the file
+// system's timestamp granularity: it waits for the next whole second, then sets the present time. Not a
+// time in the future: a build finishing within that moment would leave outputs older than the file, and
+// the next build would remake them again (the NR_CPUS step then re-synced auto.conf in every later run
+// once kbuild-go got fast enough).
 func cmdTouchNew(ts *testscript.TestScript, neg bool, args []string) {
-	t := time.Now().Add(time.Second)
+	time.Sleep(time.Until(time.Now().Truncate(time.Second).Add(time.Second)))
+	t := time.Now()
 	for _, a := range args {
 		ts.Check(os.Chtimes(ts.MkAbs(a), t, t))
 	}
