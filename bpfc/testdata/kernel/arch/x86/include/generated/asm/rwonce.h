@@ -1,0 +1,1 @@
+#define READ_ONCE(x) (*(const volatile typeof(x) *)&(x))

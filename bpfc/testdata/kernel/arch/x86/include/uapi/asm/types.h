@@ -1,0 +1,1 @@
+/* uapi asm/types.h: nothing needed */

@@ -1,0 +1,2 @@
+#define CONFIG_64BIT 1
+#define CONFIG_X86_64 1
