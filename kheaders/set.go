@@ -9,6 +9,7 @@ package kheaders
 import (
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Source says where a header set came from (telemetry's header source).
@@ -64,15 +65,23 @@ var includeOrder = []string{
 }
 
 // IncludeDirs returns the include directories in the kernel's order. Each relative directory is looked up
-// in every root, so Debian's split layout gives common arch/A/include, flavour arch/A/include/generated,
-// common include, flavour include, and so on.
+// in every root, as the kernel's O= build does with its two trees: a generated directory in the object
+// tree first (Dirs order: the flavour directory), any other in the source tree first (reverse order: the
+// -common directory). Debian's split layout gives common arch/A/include, flavour arch/A/include (only
+// generated/ inside), flavour arch/A/include/generated, common include, flavour include, and so on — the
+// kernel's LINUXINCLUDE with srctree = -common and objtree = flavour. A single root is just the list.
 func (s *Set) IncludeDirs() []string {
 	var out []string
 	for _, rel := range includeOrder {
 		if len(rel) > 4 && rel[:4] == "ARCH" {
 			rel = filepath.Join("arch", s.Arch, rel[5:])
 		}
-		for _, d := range s.Dirs {
+		generated := strings.Contains(rel, "generated")
+		for i := range s.Dirs {
+			d := s.Dirs[i]
+			if !generated {
+				d = s.Dirs[len(s.Dirs)-1-i]
+			}
 			p := filepath.Join(d, rel)
 			if st, err := os.Stat(p); err == nil && st.IsDir() {
 				out = append(out, p)
