@@ -72,6 +72,9 @@ func startProfile(path string) (stop func()) {
 
 // run is main without the process exit, so tests can call it.
 func run(args []string, stdout, stderr io.Writer) int {
+	if isBpfCompile(args) {
+		return bpfCompile(args[2:], stdout, stderr)
+	}
 	inv, err := cli.Parse(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "kbuild-go: %v\n", err)

@@ -1,13 +1,13 @@
 #ifndef _ASM_X86_ATOMIC_H
 #define _ASM_X86_ATOMIC_H
 #include <linux/types.h>
-/* Stands in for arch/x86's headers, which take the host architecture for granted: compiled with
- * -target bpf they see neither __x86_64__ nor __i386__ (and lay out structs for the wrong target). */
-#if !defined(__x86_64__)
-#error "arch/x86 headers compiled for a non-x86 target"
-#endif
-static inline void arch_atomic_inc(atomic_t *v)
+/* As arch/x86/include/asm/atomic.h (through cmpxchg.h's xadd): inline asm with x86 register
+ * constraints. clang -target bpf rejects it even in an unused inline function ("invalid output
+ * constraint '+q' in asm"); a host-target clang compiles it to IR, and llc never sees it unused. */
+static inline int arch_atomic_add_return(int i, atomic_t *v)
 {
-	asm volatile("lock; incl %0" : "+m" (v->counter) :: "memory");
+	int old = i;
+	asm volatile("lock; xaddl %0, %1" : "+q" (old), "+m" (v->counter) :: "memory", "cc");
+	return i + old;
 }
 #endif
