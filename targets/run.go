@@ -137,6 +137,13 @@ func Run(ctx context.Context, req Request) error {
 		}
 		sm := top
 		sm.goals = goals
+		if tree, own := splitOwnGoals(goals); kernelTree && len(own) > 0 {
+			sm.goals = tree
+			if err := buildWithOwnGoals(ctx, req, sm, env, own); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := build(ctx, req, sm, env); err != nil {
 			return err
 		}
