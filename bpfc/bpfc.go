@@ -82,6 +82,9 @@ type Request struct {
 	// used when it is given, and the system's (/usr/include) otherwise; ModeCORE does not use it
 	// (vmlinux.h comes through IncludeDirs) except for telemetry's header source.
 	Headers *kheaders.Set
+	// HeaderOptions, when Headers is nil, make the headers step search for the set with kheaders (Find,
+	// or the Compiler's Finder). ModeKernel needs one of the two.
+	HeaderOptions *kheaders.Options
 	// Mode is how to compile.
 	Mode Mode
 	// Targets are the byte orders to build, one object each. Empty means the kernel's own byte order in
@@ -128,6 +131,9 @@ type Compiler struct {
 	Clang, LLC string
 	// CacheDir holds the compilers' identity records (tools/). Empty means UserCacheDir/kbuild-go/bpf.
 	CacheDir string
+	// Finder, when set, remembers header searches for the life of the process (per target kernel and
+	// options); nil searches on every compile.
+	Finder *kheaders.Finder
 	// Sinks receive each compile's telemetry.
 	Sinks []Sink
 	// Log, when set, receives the commands run and the cache's decisions (kbuild-go bpf compile -v).

@@ -387,8 +387,8 @@ func TestBpfFailures(t *testing.T) {
 		{"clang missing", func(r *Request, c *Compiler) { c.Clang = "/nonexistent/clang" }, CodeCompilerMissing, "/nonexistent/clang"},
 		{"C that does not compile", func(r *Request, c *Compiler) { r.Input = broken }, CodeCompile, "compile failed"},
 		{"world-writable output dir", func(r *Request, c *Compiler) { r.OutputDir = wwDir }, CodeOutputDir, "writable by others"},
-		{"symlinked output dir", func(r *Request, c *Compiler) { r.OutputDir = symOut }, CodeOutputDir, "symlink"},
-		{"output dir under a symlink", func(r *Request, c *Compiler) { r.OutputDir = filepath.Join(symOut, "sub") }, CodeOutputDir, "symlink"},
+		{"symlinked output dir", func(r *Request, c *Compiler) { r.OutputDir = symOut }, CodeOutputDir, "symbolic link"},
+		{"output dir under a symlink", func(r *Request, c *Compiler) { r.OutputDir = filepath.Join(symOut, "sub") }, CodeOutputDir, "symbolic link"},
 		{"kernel mode without headers", func(r *Request, c *Compiler) { r.Mode = ModeKernel }, CodeHeaderFetch, "header"},
 	}
 	for _, tt := range tests {
@@ -565,5 +565,34 @@ func BenchmarkBpfCacheHit(b *testing.B) {
 		if err != nil || res.Telemetry.Code != CodeCacheHit {
 			b.Fatal(err, res.Telemetry.Code)
 		}
+	}
+}
+
+// TestBpfHeaderSearch runs the headers step through kheaders: the fixture tree validates for its own
+// release and version code, and is rejected, with its reason and CodeVersionMismatch, for another.
+func TestBpfHeaderSearch(t *testing.T) {
+	needTools(t)
+	dir, _ := filepath.Abs("testdata/kernel")
+	inc, _ := filepath.Abs("testdata/include")
+	in, _ := filepath.Abs("testdata/kernel.c")
+	opts := func(code uint32) *kheaders.Options {
+		return &kheaders.Options{Dirs: []string{dir}, Release: "6.1.0-mini", VersionCode: code, Arch: "x86",
+			CacheDir: t.TempDir(), Root: t.TempDir()}
+	}
+	c := &Compiler{CacheDir: t.TempDir(), Finder: &kheaders.Finder{}}
+	req := Request{Input: in, Mode: ModeKernel, HeaderOptions: opts(393472), IncludeDirs: []string{inc},
+		OutputDir: filepath.Join(t.TempDir(), "out")}
+	res := mustCompile(t, c, req)
+	if tl := res.Telemetry; tl.HeaderSource != "custom" || tl.HeaderFetch != "custom_found" || tl.Release != "6.1.0-mini" {
+		t.Errorf("telemetry %+v", tl)
+	}
+	req.HeaderOptions = opts(393473)
+	req.OutputDir = filepath.Join(t.TempDir(), "out")
+	res, err := compile(t, c, req)
+	if CodeOf(err) != CodeVersionMismatch || len(res.Rejected) == 0 || !strings.Contains(res.Rejected[0], "LINUX_VERSION_CODE") {
+		t.Fatalf("err %v (code %v), rejected %q", err, CodeOf(err), res.Rejected)
+	}
+	if _, serr := os.Stat(req.OutputDir); !errors.Is(serr, os.ErrNotExist) {
+		t.Errorf("the output dir was made before the headers step failed: %v", serr)
 	}
 }

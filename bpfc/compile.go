@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"golang.org/x/sync/errgroup"
+
+	"github.com/kbuild-go/kbuild-go/kheaders"
 )
 
 // Compile runs the five steps for req — headers, output directory, input, compile (cache lookup first),
@@ -79,18 +81,20 @@ func (c *Compiler) compile(ctx context.Context, req *Request, res *Result) error
 	t := &res.Telemetry
 	// Step 1: headers.
 	step := time.Now()
-	// TODO(kheaders): when req.Headers is nil and header options are given, kheaders.Find here.
-	set := req.Headers
+	set, err := c.headers(ctx, req, res)
+	t.Durations.Headers = time.Since(step)
+	if err != nil {
+		return err
+	}
 	res.Headers = set
 	if set != nil {
 		t.HeaderSource = set.Source.String()
 		t.Release = set.Release
 	}
 	if req.Mode == ModeKernel && set == nil {
-		t.Durations.Headers = time.Since(step)
-		return &Error{Code: CodeHeaderFetch, Err: errors.New("kernel mode: no kernel header set")}
+		return &Error{Code: CodeHeaderFetch, Err: errors.New("kernel mode needs kernel headers (a header set or header options)")}
 	}
-	t.Durations.Headers = time.Since(step)
+	req.Headers = set
 
 	// Step 2: the output directory, and the cache directory for the compilers' identities.
 	step = time.Now()
@@ -180,6 +184,46 @@ func (c *Compiler) compile(ctx context.Context, req *Request, res *Result) error
 		})
 	}
 	return g.Wait()
+}
+
+// headers is the headers step: the request's set, or one found by kheaders with the request's options
+// (through the Compiler's Finder, so a process searches once per target kernel, as the seed does).
+// A search that found candidates but rejected them all for their release or version code is
+// CodeVersionMismatch; an unsafe cache directory CodeOutputDir; any other failure CodeHeaderFetch.
+func (c *Compiler) headers(ctx context.Context, req *Request, res *Result) (*kheaders.Set, error) {
+	if req.Headers != nil || req.HeaderOptions == nil {
+		return req.Headers, nil
+	}
+	opts := *req.HeaderOptions
+	if opts.Log == nil && c.Log != nil {
+		opts.Log = func(format string, args ...any) { c.logf("headers: "+format, args...) }
+	}
+	find := kheaders.Find
+	if c.Finder != nil {
+		find = c.Finder.Find
+	}
+	kr, err := find(ctx, opts)
+	if kr != nil {
+		res.Telemetry.HeaderFetch = kr.Fetch.String()
+		for _, r := range kr.Rejected {
+			res.Rejected = append(res.Rejected, r.String())
+		}
+	}
+	if err == nil && (kr == nil || kr.Set == nil) {
+		err = errors.New("kernel headers: the search returned no set")
+	}
+	if err != nil {
+		code := CodeHeaderFetch
+		switch {
+		case kr != nil && kr.Fetch == kheaders.FetchCacheDirError:
+			code = CodeOutputDir
+		case kr != nil && kr.Fetch == kheaders.FetchValidationFailure &&
+			(errors.Is(err, kheaders.ErrVersionMismatch) || errors.Is(err, kheaders.ErrReleaseMismatch)):
+			code = CodeVersionMismatch
+		}
+		return nil, &Error{Code: code, Err: err}
+	}
+	return kr.Set, nil
 }
 
 func orDefault(s, d string) string {

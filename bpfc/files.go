@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"github.com/kbuild-go/kbuild-go/kheaders"
 )
 
 // MaxInputSize bounds the input file: an eBPF program's C source is small, and the bound keeps a
@@ -93,40 +95,11 @@ func fileKind(m os.FileMode) string {
 	return m.Type().String()
 }
 
-// privateDir makes dir a directory only the caller can use: created 0700 (with missing parents), and
-// refused when it is reached through a symlink, is owned by someone else, or is group- or
-// world-writable. A world-writable cache is how bpftrace's kheaders extraction became a CVE.
-//
-// TODO(kheaders): replace with kheaders.PrivateDir once it lands; the checks are the same.
+// privateDir makes dir a directory only the caller can use (kheaders.PrivateDir: created 0700, refused
+// when reached through a symlink, owned by someone else or writable by others), as CodeOutputDir.
 func privateDir(dir string) error {
-	fail := func(err error) error { return &Error{Code: CodeOutputDir, Err: err} }
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return fail(err)
-	}
-	if err := os.MkdirAll(abs, 0o700); err != nil {
-		return fail(err)
-	}
-	// Every component must be what it says: a symlink anywhere on the way could be re-pointed later.
-	real, err := filepath.EvalSymlinks(abs)
-	if err != nil {
-		return fail(err)
-	}
-	if real != abs {
-		return fail(fmt.Errorf("%s: reached through a symlink (it is %s)", dir, real))
-	}
-	st, err := os.Lstat(abs)
-	if err != nil {
-		return fail(err)
-	}
-	if !st.IsDir() {
-		return fail(fmt.Errorf("%s: not a directory", dir))
-	}
-	if sys, ok := st.Sys().(*syscall.Stat_t); ok && int(sys.Uid) != os.Geteuid() {
-		return fail(fmt.Errorf("%s: owned by uid %d, not by this user (%d)", dir, sys.Uid, os.Geteuid()))
-	}
-	if st.Mode().Perm()&0o022 != 0 {
-		return fail(fmt.Errorf("%s: writable by others (mode %04o)", dir, st.Mode().Perm()))
+	if err := kheaders.PrivateDir(dir); err != nil {
+		return &Error{Code: CodeOutputDir, Err: err}
 	}
 	return nil
 }

@@ -2,8 +2,6 @@ package bpfc
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -27,7 +25,8 @@ Objects are cached: a second compile of the same input, flags, headers and compi
   --version-code N       the target kernel's LINUX_VERSION_CODE
   --kheaders FILE        a kheaders archive (/sys/kernel/kheaders.tar.xz)
   --cache-dir DIR        cache for compiler identities, extracted and downloaded headers
-  --download-url T       a header package URL template; --debian-repo URL a Debian mirror
+  --download-url T       a header package URL template ({release}, {arch}, {srcarch})
+  --debian-repo "URL SUITE [COMPONENT...]"  a Debian repository to download linux-headers from
   --mode M               kernel (kernel-internal headers; the default with header flags), uapi (the
                          default otherwise) or core (vmlinux.h and CO-RE)
   --target T             bpfel, bpfeb, both (uapi/core default) or kernel (the kernel's byte order)
@@ -155,15 +154,16 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	default:
 		return usage("--target %q: want bpfel, bpfeb, both or kernel", target)
 	}
-	if headerFlags {
-		set, err := handSet(headers, release, versionCode, kheadersFile, downloadURL, debianRepo)
+	if headerFlags || req.Mode == ModeKernel {
+		opts, err := headerOptions(headers, release, versionCode, kheadersFile, cacheDir, downloadURL, debianRepo)
 		if err != nil {
 			return usage("%v", err)
 		}
-		req.Headers = set
+		req.HeaderOptions = opts
 	}
 
 	c := &Compiler{Clang: clang, LLC: llc, CacheDir: cacheDir}
+
 	if verbose {
 		c.Log = stderr
 	}
@@ -188,9 +188,6 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := c.Compile(ctx, req)
 	if verbose {
-		for _, r := range res.Rejected {
-			fmt.Fprintf(stderr, "kbuild-go: headers: rejected %s\n", r)
-		}
 		if res.Headers != nil {
 			fmt.Fprintf(stderr, "kbuild-go: headers: %s (%s)\n", strings.Join(res.Headers.Dirs, ", "), res.Headers.Source)
 		}
@@ -213,26 +210,28 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// handSet builds the header set from --headers until kheaders.Find lands: the directories as given,
-// unvalidated, with an ID from their paths and the release.
-//
-// TODO(kheaders): replace with kheaders.Find(ctx, kheaders.Options{...}) and its validation.
-func handSet(dirs []string, release, versionCode, kheadersFile, downloadURL, debianRepo string) (*kheaders.Set, error) {
-	if kheadersFile != "" || downloadURL != "" || debianRepo != "" {
-		return nil, errors.New("--kheaders, --download-url and --debian-repo need header discovery (kheaders.Find), not in this build yet")
-	}
-	if len(dirs) == 0 {
-		return nil, errors.New("--release and --version-code need --headers DIR in this build")
-	}
-	set := &kheaders.Set{Dirs: dirs, Release: release, Arch: hostArch(), Source: kheaders.SourceCustom}
+// headerOptions turns the header flags into kheaders' search options.
+func headerOptions(dirs []string, release, versionCode, kheadersFile, cacheDir, downloadURL, debianRepo string) (*kheaders.Options, error) {
+	opts := &kheaders.Options{Dirs: dirs, Release: release, KheadersArchive: kheadersFile, CacheDir: cacheDir}
 	if versionCode != "" {
 		n, err := strconv.ParseUint(versionCode, 0, 32)
 		if err != nil {
-			return nil, fmt.Errorf("--version-code %q: %v", versionCode, err)
+			return nil, fmt.Errorf("--version-code %q: not a number", versionCode)
 		}
-		set.VersionCode = uint32(n)
+		opts.VersionCode = uint32(n)
 	}
-	h := sha256.Sum256([]byte(strings.Join(append(append([]string{}, dirs...), release, versionCode), "\x00")))
-	set.ID = hex.EncodeToString(h[:16])
-	return set, nil
+	if downloadURL != "" {
+		opts.Download = append(opts.Download, downloadURL)
+	}
+	if debianRepo != "" {
+		line := debianRepo
+		if !strings.HasPrefix(line, "deb ") {
+			line = "deb " + line
+		}
+		if len(strings.Fields(line)) < 3 {
+			return nil, fmt.Errorf("--debian-repo %q: want \"URL SUITE [COMPONENT...]\"", debianRepo)
+		}
+		opts.Download = append(opts.Download, line)
+	}
+	return opts, nil
 }

@@ -102,6 +102,7 @@ type Telemetry struct {
 	Targets      []string  `json:"targets"`
 	Code         Code      `json:"code"`
 	HeaderSource string    `json:"header_source"`
+	HeaderFetch  string    `json:"header_fetch,omitempty"` // kheaders' fetch result, when a search ran
 	Release      string    `json:"release,omitempty"`
 	Durations    Durations `json:"durations"`
 	Error        string    `json:"error,omitempty"`
