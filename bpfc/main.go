@@ -67,9 +67,9 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	var (
 		outDir, release, versionCode, kheadersFile, cacheDir, downloadURL, debianRepo string
-		mode, target, sum, cflags, cpu, clang, llc, telemetry, statsd             string
-		headers, incs, defs                                                         listFlag
-		verbose, help                                                               bool
+		mode, target, sum, cflags, cpu, clang, llc, telemetry, statsd                 string
+		headers, incs, defs                                                           listFlag
+		verbose, help                                                                 bool
 	)
 	fs.StringVar(&outDir, "o", "", "")
 	fs.StringVar(&outDir, "output-dir", "", "")

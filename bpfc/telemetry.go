@@ -20,17 +20,17 @@ import (
 type Code int
 
 const (
-	CodeNotAttempted    Code = iota // the compile did not get as far as a result
-	CodeSuccess                     // compiled and written
-	CodeCacheHit                    // a cached object was valid; no compiler ran
-	CodeHeaderFetch                 // no usable header set was found or downloaded
-	CodeVersionMismatch             // header candidates existed, but none matched the target kernel
-	CodeInputVerification           // the input was not a bounded regular file, or its sha256 differed
-	CodeOutputDir                   // the output (or cache) directory could not be made private
-	CodeOutputFile                  // the object or its record could not be written or read back
-	CodeCompilerMissing             // clang or llc could not be found or started (the seed's new-compiler error)
-	CodeCompile                     // the compiler ran and failed
-	CodeBadRequest                  // the request itself is inconsistent (kernel mode without headers, ...)
+	CodeNotAttempted      Code = iota // the compile did not get as far as a result
+	CodeSuccess                       // compiled and written
+	CodeCacheHit                      // a cached object was valid; no compiler ran
+	CodeHeaderFetch                   // no usable header set was found or downloaded
+	CodeVersionMismatch               // header candidates existed, but none matched the target kernel
+	CodeInputVerification             // the input was not a bounded regular file, or its sha256 differed
+	CodeOutputDir                     // the output (or cache) directory could not be made private
+	CodeOutputFile                    // the object or its record could not be written or read back
+	CodeCompilerMissing               // clang or llc could not be found or started (the seed's new-compiler error)
+	CodeCompile                       // the compiler ran and failed
+	CodeBadRequest                    // the request itself is inconsistent (kernel mode without headers, ...)
 )
 
 var codeNames = [...]string{
