@@ -41,12 +41,7 @@ type env struct {
 }
 
 func setup(t *testing.T) *env {
-	if testing.Short() {
-		t.Skip("end-to-end kernel builds take minutes; skipped under -short")
-	}
-	if os.Getenv("KBUILD_GO_E2E") == "" {
-		t.Skip("set KBUILD_GO_E2E=1 to build the real kernel (make test-e2e)")
-	}
+	requireE2E(t)
 	src := kernelsrc.Require(t)
 	for _, tool := range []string{"gcc", "make", "flex", "bison", "bc"} {
 		if _, err := exec.LookPath(tool); err != nil {
@@ -56,41 +51,23 @@ func setup(t *testing.T) *env {
 	dir := t.TempDir()
 	e := &env{t: t, src: src, jobs: fmt.Sprint(runtime.NumCPU())}
 	e.kbuildgo = filepath.Join(dir, "bin", "kbuild-go")
-	build := exec.Command("go", "build", "-o", e.kbuildgo, "../cmd/kbuild-go")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building kbuild-go: %v\n%s", err, out)
+	if err := buildKbuildGo(e.kbuildgo); err != nil {
+		t.Fatal(err)
 	}
 	// make masked: any call of make fails loudly, so a build that passes did not use it.
-	mask := filepath.Join(dir, "mask")
-	os.MkdirAll(mask, 0o777)
-	os.WriteFile(filepath.Join(mask, "make"), []byte("#!/bin/sh\necho 'make is masked in this test' >&2\nexit 99\n"), 0o755)
-	e.masked = mask + ":" + filepath.Dir(e.kbuildgo) + ":" + os.Getenv("PATH")
+	var err error
+	if e.masked, err = maskMake(filepath.Join(dir, "mask"), e.kbuildgo); err != nil {
+		t.Fatal(err)
+	}
 	// A scratch copy of the tree, hard-linked (seconds, no disk): the tests add the boot fragment and a
 	// new source file and edit a Kbuild file there, and replace a file by a private copy before touching
 	// it, so the shared tree stays exactly as extracted (mtimes included).
 	e.src = filepath.Join(dir, "linux")
-	// The cache may hold the tree behind a symbolic link: copy what it points to, not the link (cp -a
-	// copies a link as a link, and every edit below would land in the shared tree).
-	if real, err := filepath.EvalSymlinks(src); err == nil {
-		src = real
-	}
-	if out, err := exec.Command("cp", "-al", src, e.src).CombinedOutput(); err != nil {
-		// Hard links need one file system; copy for real otherwise.
-		t.Logf("cp -al: %v: %s; copying", err, out)
-		os.RemoveAll(e.src)
-		if out, err := exec.Command("cp", "-a", src, e.src).CombinedOutput(); err != nil {
-			t.Fatalf("copying the tree: %v\n%s", err, out)
-		}
-	}
-	frag, err := os.ReadFile("../testdata/linux/" + bootFragment)
-	if err != nil {
+	if err := scratchTree(src, e.src, t.Logf); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(e.src, "kernel", "configs", bootFragment), frag, 0o666); err != nil {
+	if err := addFragments(e.src, bootFragment); err != nil {
 		t.Fatal(err)
-	}
-	if fi, err := os.Lstat(e.src); err != nil || !fi.IsDir() {
-		t.Fatalf("the scratch tree %s is not a directory of its own (%v)", e.src, err)
 	}
 	return e
 }
@@ -127,15 +104,11 @@ func (e *env) touch(rel string) {
 // run runs a command with the pins and PATH given, and returns its combined output.
 func (e *env) run(path string, name string, args ...string) string {
 	e.t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Env = append(append(os.Environ(), pins...), "PATH="+path)
-	start := time.Now()
-	out, err := cmd.CombinedOutput()
-	e.t.Logf("%s %s: %.1fs", filepath.Base(name), strings.Join(args, " "), time.Since(start).Seconds())
+	out, err := runPinned(e.t.Logf, path, name, args...)
 	if err != nil {
-		e.t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, tail(out, 40))
+		e.t.Fatal(err)
 	}
-	return string(out)
+	return out
 }
 
 func (e *env) kbuild(o string, args ...string) string {
