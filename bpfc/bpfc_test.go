@@ -596,3 +596,20 @@ func TestBpfHeaderSearch(t *testing.T) {
 		t.Errorf("the output dir was made before the headers step failed: %v", serr)
 	}
 }
+
+// BenchmarkBpfColdCompile compiles into a fresh output directory each time (the compiler's identity
+// record stays warm): the compile path's own cost on top of clang's.
+func BenchmarkBpfColdCompile(b *testing.B) {
+	needTools(b)
+	c := &Compiler{CacheDir: b.TempDir()}
+	req := uapiReq(b, fixture(b, "uapi.c"))
+	req.Targets = []Target{BPFEL}
+	mustCompile(b, c, req)
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		req.OutputDir = filepath.Join(b.TempDir(), fmt.Sprint(i))
+		if _, err := c.Compile(context.Background(), req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

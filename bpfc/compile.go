@@ -30,6 +30,9 @@ func (c *Compiler) Compile(ctx context.Context, req Request) (*Result, error) {
 	t.HeaderSource = "none"
 	err := c.compile(ctx, &req, res)
 	t.Durations.Total = time.Since(start)
+	if err != nil {
+		res.Objects = nil // some may exist (another target's, complete and valid), but the request failed
+	}
 	switch {
 	case err != nil:
 		t.Code = CodeOf(err)
@@ -160,16 +163,21 @@ func (c *Compiler) compile(ctx context.Context, req *Request, res *Result) error
 			return err
 		}
 	}
+	// Decide every job before running any: a planning error then leaves no compile running.
+	jobs := make([]*job, len(targets))
 	res.Objects = make([]Object, len(targets))
-	var g errgroup.Group
 	for i, tg := range targets {
 		j, err := plan(req, in, arch, tg, clang)
 		if err != nil {
 			return err
 		}
 		key := cacheKey(req, in, arch, j, clang, llc, c.HashLog)
-		obj := filepath.Join(outDir, stem(in.name)+"-"+key+"."+tg.String()+".o")
-		res.Objects[i] = Object{Target: tg, Path: obj}
+		jobs[i] = j
+		res.Objects[i] = Object{Target: tg, Path: filepath.Join(outDir, stem(in.name)+"-"+key+"."+tg.String()+".o")}
+	}
+	var g errgroup.Group
+	for i, j := range jobs {
+		obj := res.Objects[i].Path
 		if err := checkRecord(obj); err == nil {
 			res.Objects[i].Cached = true
 			c.logf("%s: cache hit", obj)
