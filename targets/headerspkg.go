@@ -28,12 +28,12 @@ import (
 var headersPkgGoal = &ownGoal{
 	help: "headers-pkg     - Build linux-headers-RELEASE.tar.xz: the kernel's header package (the linux-headers .deb's files)",
 	needs: func(x *ownContext) ([]string, error) {
-		// Module.symvers comes from modpost: a package for module builds needs the modules pass (which
-		// needs vmlinux) when the kernel has modules.
+		// The package is a built tree's (builddeb runs after the build): Module.symvers comes from
+		// modpost, which runs for vmlinux, and for the modules pass when the kernel has modules.
 		if x.config["CONFIG_MODULES"] == "y" {
-			return []string{"modules_prepare", "modules"}, nil
+			return []string{"modules_prepare", "vmlinux", "modules"}, nil
 		}
-		return []string{"modules_prepare"}, nil
+		return []string{"modules_prepare", "vmlinux"}, nil
 	},
 	add: func(x *ownContext, needed []*dag.Node) (*dag.Node, error) {
 		return funcEdge(x.d, "kbuild-go\x00headers-pkg", x.obj, "", needed, func(ctx context.Context, out io.Writer) error {

@@ -80,6 +80,7 @@ func Run(ctx context.Context, req Request) error {
 	// kbuild-go is the make of this invocation: a MAKE inherited from a calling make must not send
 	// sub-makes back to GNU make.
 	env = withoutVar(env, "MAKE")
+	env = withMakeOnPath(env, req.Self)
 	srcdir := inv.Dir
 	if srcdir == "" {
 		srcdir = "."

@@ -1,0 +1,47 @@
+package targets
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/kbuild-go/kbuild-go/toolchain"
+)
+
+// withMakeOnPath puts a `make` that is kbuild-go (self) first on PATH, so that the tree's scripts that
+// call make by name instead of $MAKE (scripts/package/buildtar's modules_install, for one) come back to
+// kbuild-go, as ${MAKE} does: under kbuild-go, GNU make never runs. The shim is a symbolic link in the
+// cache directory, in a directory named from self's path so that two kbuild-go binaries never share one.
+// When it cannot be made, env is returned unchanged (scripts then find whatever make PATH has).
+func withMakeOnPath(env []string, self string) []string {
+	if self == "" {
+		return env
+	}
+	cache, err := toolchain.DefaultCacheDir()
+	if err != nil {
+		return env
+	}
+	sum := sha256.Sum256([]byte(self))
+	dir := filepath.Join(filepath.Dir(cache), "make", hex.EncodeToString(sum[:8]))
+	link := filepath.Join(dir, "make")
+	if target, err := os.Readlink(link); err != nil || target != self {
+		if os.MkdirAll(dir, 0o755) != nil {
+			return env
+		}
+		// Atomic: a link under a temporary name renamed over the old one (concurrent runs agree).
+		tmp := fmt.Sprintf("%s.tmp%d", link, os.Getpid())
+		os.Remove(tmp)
+		if os.Symlink(self, tmp) != nil || os.Rename(tmp, link) != nil {
+			os.Remove(tmp)
+			return env
+		}
+	}
+	path := lookupVar(nil, env, "PATH", "")
+	if strings.HasPrefix(path, dir+":") {
+		return env
+	}
+	return append(withoutVar(env, "PATH"), "PATH="+dir+":"+path)
+}
