@@ -613,3 +613,37 @@ func BenchmarkBpfColdCompile(b *testing.B) {
 		}
 	}
 }
+
+// TestBpfKeyCoversEverything: the header set's ID and the kernel mode's own -include are in the key (the
+// seed added its -include after hashing its flags), and HashLog shows every input.
+func TestBpfKeyCoversEverything(t *testing.T) {
+	needTools(t)
+	in, _ := filepath.Abs("testdata/kernel.c")
+	inc, _ := filepath.Abs("testdata/include")
+	var hl bytes.Buffer
+	c := &Compiler{CacheDir: t.TempDir(), HashLog: &hl}
+	req := Request{Input: in, Mode: ModeKernel, Headers: kernelSet(t), IncludeDirs: []string{inc},
+		OutputDir: filepath.Join(t.TempDir(), "out")}
+	first := mustCompile(t, c, req)
+	for _, want := range []string{`clang-arg "-include"`, `headers-id "testdata-kernel"`, `llc-arg "-march=bpfel"`, `input-sha256 "`} {
+		if !strings.Contains(hl.String(), want) {
+			t.Errorf("hash log lacks %s:\n%s", want, hl.String())
+		}
+	}
+	set := kernelSet(t)
+	set.ID = "another-extraction"
+	req.Headers = set
+	second := mustCompile(t, c, req)
+	if second.Telemetry.Code != CodeSuccess || second.Objects[0].Path == first.Objects[0].Path {
+		t.Errorf("another header set ID: %v %s", second.Telemetry.Code, second.Objects[0].Path)
+	}
+}
+
+func ExampleCodeOf() {
+	err := fmt.Errorf("compile prog.c: %w", &Error{Code: CodeInputVerification, Err: errors.New("sha256 mismatch")})
+	fmt.Println(CodeOf(err), ExitCode(err))
+	fmt.Println(CodeOf(nil), CodeCacheHit)
+	// Output:
+	// input_verification_failure 2
+	// success cache_hit
+}

@@ -2,6 +2,7 @@ package bpfc
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 )
@@ -83,11 +84,21 @@ func plan(req *Request, in *input, arch string, target Target, clang *tool) (*jo
 		add("-target", target.String(), "-mcpu="+cpu)
 		common()
 		if req.Mode == ModeUAPI && req.Headers != nil {
+			// A kernel tree's uapi directories hold the headers before headers_install cleans them:
+			// include/uapi/linux/stddef.h still includes linux/compiler_types.h (found last, in
+			// include/, where it defines nothing without __KERNEL__), and uapi/linux/types.h warns
+			// unless __EXPORTED_HEADERS__ says the headers are used as exported ones.
 			for _, d := range req.Headers.IncludeDirs() {
 				if strings.Contains(d, "uapi") {
 					add("-I", d)
 				}
 			}
+			for _, d := range req.Headers.Dirs {
+				if st, err := os.Stat(filepath.Join(d, "include", "linux")); err == nil && st.IsDir() {
+					add("-idirafter", filepath.Join(d, "include"))
+				}
+			}
+			add("-D__EXPORTED_HEADERS__")
 		} else if d := multiarchDir(); d != "" {
 			// -target bpf knows /usr/include but not Debian's per-arch directory (asm/types.h).
 			add("-idirafter", d)
