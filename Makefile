@@ -18,14 +18,14 @@ APT_PACKAGES := gcc make binutils bc flex bison libelf-dev libssl-dev cpio xz-ut
 BIN := bin/kbuild-go
 DEMO_OUT ?= $(KBUILD_GO_CACHE)/demo-out
 
-.PHONY: all build deps apt gomod linux-src test test-short test-e2e demo bench bench-kconfig bench-kconfig-go fuzz-kconfig clean
+.PHONY: all build deps apt gomod linux-src debs test test-short test-e2e demo bench bench-kconfig bench-kconfig-go fuzz-kconfig clean
 
 all: build
 
 build: gomod
 	$(GO) build -o $(BIN) ./cmd/kbuild-go
 
-deps: apt gomod linux-src
+deps: apt gomod linux-src debs
 
 # Install missing Debian packages only (dpkg -s is fast; apt-get only runs when something is missing).
 apt:
@@ -45,6 +45,20 @@ linux-src: apt
 		mkdir -p $(KBUILD_GO_CACHE) && rm -rf $(LINUX_SRC).tmp && mkdir $(LINUX_SRC).tmp && \
 		tar -C $(LINUX_SRC).tmp -xf /usr/src/linux-source-6.1.tar.xz && \
 		mv $(LINUX_SRC).tmp/linux-source-6.1 $(LINUX_SRC) && rmdir $(LINUX_SRC).tmp; \
+	fi
+
+# Debian's current linux-headers flavour, -common and linux-kbuild .debs (the release linux-headers-amd64
+# depends on now), fetched once into $(KBUILD_GO_CACHE)/debs: kheaders' download test serves them over
+# loopback HTTP. `apt-get download` works as any user, into the current directory.
+DEBS_DIR := $(KBUILD_GO_CACHE)/debs
+debs:
+	@if ! ls $(DEBS_DIR)/linux-headers-*-amd64_*.deb >/dev/null 2>&1; then \
+		flavour=$$(apt-cache depends linux-headers-amd64 | awk '/Depends: linux-headers-/ {print $$2; exit}'); \
+		series=$$(echo $$flavour | sed -E 's/^linux-headers-([0-9]+\.[0-9]+)\..*/\1/'); \
+		echo "apt-get download $$flavour $${flavour%-amd64}-common linux-kbuild-$$series"; \
+		rm -rf $(DEBS_DIR).tmp && mkdir -p $(DEBS_DIR).tmp && cd $(DEBS_DIR).tmp && \
+		apt-get download -qq $$flavour $${flavour%-amd64}-common linux-kbuild-$$series && \
+		cd .. && rm -rf $(DEBS_DIR) && mv $(DEBS_DIR).tmp $(DEBS_DIR); \
 	fi
 
 # All tests: vet, then the race-enabled suite (unit, script tests over kernel-mini, differential tests

@@ -89,7 +89,7 @@ type FindError struct {
 
 func (e *FindError) Error() string {
 	msg := fmt.Sprintf("kernel headers for %s (version code %#x): %s", e.Release, e.VersionCode, e.Result)
-	if e.Err != nil {
+	if e.Err != nil && !e.rejected(e.Err) {
 		msg += ": " + e.Err.Error()
 	}
 	switch len(e.Rejected) {
@@ -100,6 +100,16 @@ func (e *FindError) Error() string {
 		msg += fmt.Sprintf("; %d candidates rejected, first %s", len(e.Rejected), e.Rejected[0].String())
 	}
 	return msg
+}
+
+// rejected reports whether err is already shown as a rejection's reason (a failed download is both).
+func (e *FindError) rejected(err error) bool {
+	for _, r := range e.Rejected {
+		if r.Err == err {
+			return true
+		}
+	}
+	return false
 }
 
 // Unwrap exposes Err and every rejection's reason to errors.Is / errors.As.
@@ -134,11 +144,17 @@ func (e *FileError) Unwrap() error { return e.Err }
 // DirError is the error of PrivateDir: the directory that failed the check and why. The compiler maps it
 // to its "output directory error" telemetry code.
 type DirError struct {
-	Path string
-	Err  error // wraps ErrUnsafeDir for a refusal, or the os error
+	Path      string
+	Component string // the path component that failed the check, when it is not Path itself
+	Err       error  // wraps ErrUnsafeDir for a refusal, or the os error
 }
 
-func (e *DirError) Error() string { return "private directory " + e.Path + ": " + e.Err.Error() }
+func (e *DirError) Error() string {
+	if e.Component != "" && e.Component != e.Path {
+		return "private directory " + e.Path + ": " + e.Component + ": " + e.Err.Error()
+	}
+	return "private directory " + e.Path + ": " + e.Err.Error()
+}
 
 func (e *DirError) Unwrap() error { return e.Err }
 

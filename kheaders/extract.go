@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/ulikunitz/xz"
 )
@@ -64,6 +65,7 @@ func extractAll(ctx context.Context, dest string, archives []string, rewrite boo
 	if err := PrivateDir(filepath.Dir(dest)); err != nil {
 		return err
 	}
+	removeStale(dest)
 	x, err := newExtractor(dest)
 	if err != nil {
 		return err
@@ -89,6 +91,20 @@ func extractAll(ctx context.Context, dest string, archives []string, rewrite boo
 	}
 	ok = true
 	return x.commit()
+}
+
+// staleAge is how old a temporary extraction directory must be to be taken for the leftover of a killed
+// process (an extraction takes seconds; a slow one is never near an hour).
+const staleAge = time.Hour
+
+// removeStale removes temporary directories of dest left by killed processes.
+func removeStale(dest string) {
+	old, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".tmp-*"))
+	for _, o := range old {
+		if st, err := os.Lstat(o); err == nil && st.IsDir() && time.Since(st.ModTime()) > staleAge {
+			os.RemoveAll(o)
+		}
+	}
 }
 
 type entryKind uint8
@@ -119,6 +135,7 @@ type extractor struct {
 	root    *os.Root
 	kinds   map[string]entryKind
 	links   map[string]string // symlink -> its (relative) target
+	from    map[string]string // symlink -> the archive it came from (for error positions)
 	bytes   int64
 	entries int
 	archive string // the archive being read, for error positions
@@ -135,7 +152,7 @@ func newExtractor(dest string) (*extractor, error) {
 		return nil, err
 	}
 	return &extractor{dest: dest, tmp: tmp, root: root,
-		kinds: map[string]entryKind{".": kindDir}, links: map[string]string{}}, nil
+		kinds: map[string]entryKind{".": kindDir}, links: map[string]string{}, from: map[string]string{}}, nil
 }
 
 func (x *extractor) abort() {
@@ -372,6 +389,7 @@ func (x *extractor) add(h *tar.Header, r io.Reader) error {
 		}
 		x.kinds[name] = kindSymlink
 		x.links[name] = target
+		x.from[name] = x.archive
 	case tar.TypeLink:
 		old, err := cleanName(h.Linkname)
 		if err != nil || old == "" {
@@ -436,7 +454,7 @@ func (x *extractor) checkSymlinks() error {
 	sort.Strings(names)
 	for _, n := range names {
 		if err := x.resolve(n); err != nil {
-			return &FileError{Path: x.dest, Entry: n, Err: err}
+			return &FileError{Path: x.from[n], Entry: n, Err: err}
 		}
 	}
 	return nil

@@ -75,7 +75,7 @@ type Result struct {
 // (/lib/modules/R/build, /lib/modules/R/source, /usr/src/linux-headers-R, /usr/src/kernels/R; a Debian
 // flavour directory brings the -common directory its Makefile includes), the kheaders archive (extracted
 // once into CacheDir/kheaders/R-SHA, keyed by the release and the archive's sha256), headers downloaded
-// by an earlier run (CacheDir/download/R-ARCH), and a download. The first candidate that validates is
+// by an earlier run (CacheDir/download/ARCH/R), and a download. The first candidate that validates is
 // returned. On failure the error is a *FindError, and the Result is returned too (its Fetch and
 // Rejected say why). Find does not remember results; a Finder does.
 func Find(ctx context.Context, opts Options) (*Result, error) {
@@ -411,7 +411,7 @@ func writeAtomic(name string, data []byte) {
 }
 
 func (s *search) downloadDir() string {
-	return filepath.Join(s.opts.CacheDir, "download", s.t.release+"-"+s.opts.DebArch)
+	return filepath.Join(s.opts.CacheDir, "download", s.opts.DebArch, s.t.release)
 }
 
 // expandSplit returns dir, followed by the directory its Makefile includes when that Makefile is

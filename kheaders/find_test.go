@@ -275,7 +275,7 @@ func TestDiscovery(t *testing.T) {
 		{
 			name: "downloaded before",
 			setup: func(t *testing.T, root string, o *Options) {
-				writeSplit(t, filepath.Join(root, "cache/download", testRelease+"-amd64"), testRelease)
+				writeSplit(t, filepath.Join(root, "cache/download/amd64", testRelease), testRelease)
 				os.Chmod(filepath.Join(root, "cache"), 0o700)
 			},
 			want: FetchDownloadedFound, source: SourceDownloaded,

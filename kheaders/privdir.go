@@ -28,8 +28,10 @@ func PrivateDir(path string) error {
 	}
 	euid := uint32(os.Geteuid())
 	cur := "/"
-	if err := checkAncestor(cur, euid); err != nil {
-		return &DirError{Path: path, Err: err}
+	if st, err := os.Lstat(cur); err != nil {
+		return &DirError{Path: abs, Component: cur, Err: err}
+	} else if err := checkAncestor(st, euid); err != nil {
+		return &DirError{Path: abs, Component: cur, Err: err}
 	}
 	parts := strings.Split(strings.TrimPrefix(abs, "/"), "/")
 	for i, p := range parts {
@@ -49,54 +51,46 @@ func PrivateDir(path string) error {
 			return &DirError{Path: path, Err: err}
 		}
 		if last {
-			err = checkLeaf(cur, st, euid)
+			err = checkLeaf(st, euid)
 		} else {
-			err = checkAncestorInfo(cur, st, euid)
+			err = checkAncestor(st, euid)
 		}
 		if err != nil {
-			return &DirError{Path: path, Err: err}
+			return &DirError{Path: abs, Component: cur, Err: err}
 		}
 	}
 	return nil
 }
 
-func checkAncestor(dir string, euid uint32) error {
-	st, err := os.Lstat(dir)
-	if err != nil {
-		return err
-	}
-	return checkAncestorInfo(dir, st, euid)
-}
-
-func checkAncestorInfo(dir string, st fs.FileInfo, euid uint32) error {
+func checkAncestor(st fs.FileInfo, euid uint32) error {
 	if st.Mode()&fs.ModeSymlink != 0 {
-		return reasonf(ErrUnsafeDir, "%s is a symbolic link", dir)
+		return reasonf(ErrUnsafeDir, "is a symbolic link")
 	}
 	if !st.IsDir() {
-		return reasonf(ErrUnsafeDir, "%s is not a directory", dir)
+		return reasonf(ErrUnsafeDir, "is not a directory")
 	}
 	uid, ok := ownerOf(st)
 	if ok && uid != 0 && uid != euid {
-		return reasonf(ErrUnsafeDir, "%s is owned by uid %d", dir, uid)
+		return reasonf(ErrUnsafeDir, "is owned by uid %d", uid)
 	}
 	if st.Mode().Perm()&0o022 != 0 && st.Mode()&fs.ModeSticky == 0 {
-		return reasonf(ErrUnsafeDir, "%s is writable by others (mode %v)", dir, st.Mode().Perm())
+		return reasonf(ErrUnsafeDir, "is writable by others (mode %v)", st.Mode().Perm())
 	}
 	return nil
 }
 
-func checkLeaf(dir string, st fs.FileInfo, euid uint32) error {
+func checkLeaf(st fs.FileInfo, euid uint32) error {
 	if st.Mode()&fs.ModeSymlink != 0 {
-		return reasonf(ErrUnsafeDir, "%s is a symbolic link", dir)
+		return reasonf(ErrUnsafeDir, "is a symbolic link")
 	}
 	if !st.IsDir() {
-		return reasonf(ErrUnsafeDir, "%s is not a directory", dir)
+		return reasonf(ErrUnsafeDir, "is not a directory")
 	}
 	if uid, ok := ownerOf(st); ok && uid != euid {
-		return reasonf(ErrUnsafeDir, "%s is owned by uid %d, not %d", dir, uid, euid)
+		return reasonf(ErrUnsafeDir, "is owned by uid %d, not %d", uid, euid)
 	}
 	if st.Mode().Perm()&0o022 != 0 {
-		return reasonf(ErrUnsafeDir, "%s is writable by others (mode %v)", dir, st.Mode().Perm())
+		return reasonf(ErrUnsafeDir, "is writable by others (mode %v)", st.Mode().Perm())
 	}
 	return nil
 }
