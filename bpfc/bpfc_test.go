@@ -151,23 +151,33 @@ func TestBpfUAPIBothTargetsLoad(t *testing.T) {
 }
 
 // TestBpfReproducible compiles one program from two directories into two output directories with two
-// cache directories: the objects are the same bytes.
+// cache directories, in each mode: the objects are the same bytes.
 func TestBpfReproducible(t *testing.T) {
 	needTools(t)
-	var objs [][]byte
-	for i := 0; i < 2; i++ {
-		in := fixture(t, "uapi.c")
-		req := uapiReq(t, in)
-		req.Targets = []Target{BPFEL}
-		res := mustCompile(t, &Compiler{CacheDir: t.TempDir()}, req)
-		b, err := os.ReadFile(res.Objects[0].Path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		objs = append(objs, b)
-	}
-	if !bytes.Equal(objs[0], objs[1]) {
-		t.Fatal("the same program compiled from two directories gave different objects")
+	for _, mode := range []Mode{ModeUAPI, ModeKernel} {
+		t.Run(mode.String(), func(t *testing.T) {
+			var objs [][]byte
+			for i := 0; i < 2; i++ {
+				var req Request
+				if mode == ModeKernel {
+					in := fixture(t, "kernel.c")
+					req = Request{Input: in, Mode: ModeKernel, Headers: kernelSet(t), IncludeDirs: []string{filepath.Dir(in)},
+						OutputDir: filepath.Join(t.TempDir(), "out")}
+				} else {
+					req = uapiReq(t, fixture(t, "uapi.c"))
+				}
+				req.Targets = []Target{BPFEL}
+				res := mustCompile(t, &Compiler{CacheDir: t.TempDir()}, req)
+				b, err := os.ReadFile(res.Objects[0].Path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				objs = append(objs, b)
+			}
+			if !bytes.Equal(objs[0], objs[1]) {
+				t.Fatal("the same program compiled from two directories gave different objects")
+			}
+		})
 	}
 }
 
