@@ -4,11 +4,13 @@ package e2e
 // kbuild-go-bpf.config built by kbuild-go with make masked, booted in qemu with an initramfs whose static Go
 // /init (e2e/bpfinit) has that kernel's own verifier judge what was built for it:
 //
-//	(a) testdata/bpf/prog.c, a uapi-only socket filter compiled against the kernel's headers;
+//	(a) testdata/bpf/prog.c, a uapi-only socket filter compiled by `kbuild-go bpf compile` against the
+//	    kernel's header package (`kbuild-go headers-pkg`), extracted in a directory of its own;
 //	(b) testdata/bpf/core.c, a CO-RE program compiled against the tree's vmlinux.h, relocated at load time
 //	    against the running kernel's BTF; the offsets it reads are checked against the built vmlinux's BTF;
-//	(c) testdata/hello, an out-of-tree module built with M= by make and by kbuild-go (the same bytes);
-//	(d) testdata/bpf/invalid.c, which the verifier must reject.
+//	(c) testdata/hello, an out-of-tree module built with M= against the extracted package, by make and by
+//	    kbuild-go (the same bytes);
+//	(d) testdata/bpf/invalid.c, compiled as (a), which the verifier must reject.
 //
 // The kernel is built once per test binary run (proofKernel) and kept until TestMain ends, so other tests
 // that need BPF, modules, BTF or kheaders can use the same tree instead of building their own.
@@ -46,6 +48,7 @@ type ProofKernel struct {
 	KbuildGo string // the kbuild-go binary that built it
 	Masked   string // a PATH whose make fails loudly, for builds that must not use GNU make
 	Release  string // include/config/kernel.release
+	Package  string // its header package, Obj/linux-headers-RELEASE.tar.xz (kbuild-go headers-pkg)
 	Build    time.Duration
 }
 
@@ -131,13 +134,20 @@ func buildProofKernel(logf func(string, ...any), ref string) (*ProofKernel, erro
 	if _, err := kbuild("-j" + fmt.Sprint(runtime.NumCPU())); err != nil {
 		return nil, err
 	}
-	k.Build = time.Since(start)
-	logf("the proof kernel: built in %.0fs in %s", k.Build.Seconds(), k.Obj)
 	rel, err := os.ReadFile(filepath.Join(k.Obj, "include", "config", "kernel.release"))
 	if err != nil {
 		return nil, err
 	}
 	k.Release = strings.TrimSpace(string(rel))
+	if _, err := kbuild("headers-pkg"); err != nil {
+		return nil, err
+	}
+	k.Package = filepath.Join(k.Obj, "linux-headers-"+k.Release+".tar.xz")
+	if _, err := os.Stat(k.Package); err != nil {
+		return nil, fmt.Errorf("headers-pkg: %w", err)
+	}
+	k.Build = time.Since(start)
+	logf("the proof kernel: built with its header package in %.0fs in %s", k.Build.Seconds(), k.Obj)
 	return k, nil
 }
 
@@ -269,9 +279,20 @@ func TestProof(t *testing.T) {
 	objs := filepath.Join(dir, "initramfs")
 	os.MkdirAll(objs, 0o777)
 
-	// (a) and (d): against the kernel's headers.
-	compileUAPI(t, k, "prog.c", filepath.Join(objs, "prog.o"))
-	compileUAPI(t, k, "invalid.c", filepath.Join(objs, "invalid.o"))
+	// The header package, extracted in a directory of its own: what (a) and (c) are built against.
+	pkgs := filepath.Join(dir, "pkg")
+	os.MkdirAll(pkgs, 0o777)
+	if out, err := exec.Command("tar", "-xJf", k.Package, "-C", pkgs).CombinedOutput(); err != nil {
+		t.Fatalf("extracting %s: %v\n%s", k.Package, err, out)
+	}
+	pkg := filepath.Join(pkgs, "linux-headers-"+k.Release)
+	if _, err := os.Stat(filepath.Join(pkg, "Module.symvers")); err != nil {
+		t.Fatalf("the header package has no linux-headers-%s/Module.symvers: %v", k.Release, err)
+	}
+
+	// (a) and (d): kbuild-go bpf compile against the package.
+	compileUAPI(t, k, pkg, dir, "prog.c", filepath.Join(objs, "prog.o"))
+	compileUAPI(t, k, pkg, dir, "invalid.c", filepath.Join(objs, "invalid.o"))
 	// (b): against the tree's own vmlinux.h.
 	compileCORE(t, k, dir, filepath.Join(objs, "core.o"))
 	relocs := coreRelocations(t, filepath.Join(objs, "core.o"))
@@ -279,8 +300,8 @@ func TestProof(t *testing.T) {
 	if len(relocs) == 0 {
 		t.Fatal("core.o has no CO-RE relocation")
 	}
-	// (c)
-	buildModule(t, k, dir, filepath.Join(objs, "hello.ko"))
+	// (c): make and kbuild-go, M= against the package.
+	buildModule(t, k, pkg, dir, filepath.Join(objs, "hello.ko"))
 
 	// The /init: static, so the initramfs needs nothing else.
 	initBin := filepath.Join(objs, "init")
@@ -294,31 +315,27 @@ func TestProof(t *testing.T) {
 	checkProof(t, k, log)
 }
 
-// compileUAPI compiles a program that includes only uapi headers, for bpfel.
+// compileUAPI compiles a program that includes only uapi headers, for bpfel, with `kbuild-go bpf compile`
+// against the extracted header package; the target is the proof kernel (its release and version code).
 //
-// TODO(issue 8): replace with `kbuild-go bpf compile --mode uapi --target bpfel --headers PKG` against the
-// header package from `kbuild-go O=obj headers-pkg`, extracted in another directory. Until then: plain
-// clang with bpfc's uapi flags, against the same directories of the source and O= trees (the package holds
-// them both); include/ is searched last for linux/compiler_types.h, which headers_install would strip.
-func compileUAPI(t *testing.T, k *ProofKernel, src, out string) {
+// TODO(issue 8): drop the --cflags once bpfc's uapi mode compiles against a header package by itself: it
+// passes the package's raw uapi directories only, and include/uapi/linux/stddef.h includes
+// <linux/compiler_types.h> (headers_install strips that line; the package is not headers_install'ed).
+func compileUAPI(t *testing.T, k *ProofKernel, pkg, dir, src, out string) {
 	t.Helper()
-	args := []string{"-target", "bpfel", "-mcpu=v1", "-O2", "-g", "-fno-ident", "-D__TARGET_ARCH_x86",
-		"-I", filepath.Join(k.Src, "arch/x86/include/uapi"),
-		"-I", filepath.Join(k.Obj, "arch/x86/include/generated/uapi"),
-		"-I", filepath.Join(k.Src, "include/uapi"),
-		"-I", filepath.Join(k.Obj, "include/generated/uapi"),
-		"-idirafter", filepath.Join(k.Src, "include"),
-		"-Wno-#warnings", // uapi/linux/types.h: "Attempt to use kernel headers from user space"
-		"-c", filepath.Join("testdata", "bpf", src), "-o", out}
-	if _, err := runPinned(t.Logf, os.Getenv("PATH"), "clang", args...); err != nil {
-		t.Fatal(err)
-	}
+	code := versionCode(t, k)
+	outDir := filepath.Join(dir, "bpf-"+strings.TrimSuffix(src, ".c"))
+	bpfCompile(t, k, outDir, out, "--mode", "uapi", "--target", "bpfel", "--headers", pkg,
+		"--release", k.Release, "--version-code", code,
+		"--cflags", "-idirafter "+filepath.Join(pkg, "include")+" -Wno-#warnings",
+		filepath.Join("testdata", "bpf", src))
 }
 
 // compileCORE compiles core.c against a vmlinux.h dumped from the built vmlinux's BTF.
 //
 // TODO(issue 8): replace with the graph's build (a kbuild.yaml `bpf:` section, `kbuild-go -C SRC O=obj bpf`),
-// which makes vmlinux.h from the tree's vmlinux and the object from it. Until then: bpftool and clang here.
+// which makes vmlinux.h from the tree's vmlinux and the object from it. Until then: bpftool here, and
+// `kbuild-go bpf compile --mode core`.
 func compileCORE(t *testing.T, k *ProofKernel, dir, out string) {
 	t.Helper()
 	h, err := exec.Command("bpftool", "btf", "dump", "file", filepath.Join(k.Obj, "vmlinux"), "format", "c").Output()
@@ -330,11 +347,50 @@ func compileCORE(t *testing.T, k *ProofKernel, dir, out string) {
 	if err := os.WriteFile(filepath.Join(inc, "vmlinux.h"), h, 0o666); err != nil {
 		t.Fatal(err)
 	}
-	args := []string{"-target", "bpfel", "-mcpu=v1", "-O2", "-g", "-fno-ident", "-D__TARGET_ARCH_x86",
-		"-I", inc, "-c", filepath.Join("testdata", "bpf", "core.c"), "-o", out}
-	if _, err := runPinned(t.Logf, os.Getenv("PATH"), "clang", args...); err != nil {
+	bpfCompile(t, k, filepath.Join(dir, "bpf-core"), out, "--mode", "core", "--target", "bpfel", "-I", inc,
+		filepath.Join("testdata", "bpf", "core.c"))
+}
+
+// bpfCompile runs `kbuild-go bpf compile -o outDir ARGS` (a private cache under outDir) and copies the one
+// object it prints to out.
+func bpfCompile(t *testing.T, k *ProofKernel, outDir, out string, args ...string) {
+	t.Helper()
+	args = append([]string{"bpf", "compile", "-o", outDir, "--cache-dir", outDir + ".cache"}, args...)
+	cmd := exec.Command(k.KbuildGo, args...)
+	cmd.Env = append(os.Environ(), "PATH="+k.Masked)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	start := time.Now()
+	stdout, err := cmd.Output()
+	t.Logf("kbuild-go %s: %.1fs", strings.Join(args, " "), time.Since(start).Seconds())
+	if err != nil {
+		t.Fatalf("kbuild-go bpf compile: %v\n%s", err, stderr.String())
+	}
+	objs := strings.Fields(string(stdout))
+	if len(objs) != 1 {
+		t.Fatalf("kbuild-go bpf compile printed %q, want one object", stdout)
+	}
+	data, err := os.ReadFile(objs[0])
+	if err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile(out, data, 0o666); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// versionCode is the proof kernel's LINUX_VERSION_CODE, from its own generated version.h.
+func versionCode(t *testing.T, k *ProofKernel) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(k.Obj, "include", "generated", "uapi", "linux", "version.h"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^#define LINUX_VERSION_CODE (\d+)$`).FindSubmatch(data)
+	if m == nil {
+		t.Fatalf("version.h has no LINUX_VERSION_CODE:\n%s", data)
+	}
+	return string(m[1])
 }
 
 // coreRelocations lists the CO-RE relocations of an object's programs, read by cilium/ebpf as the loader
@@ -355,13 +411,10 @@ func coreRelocations(t *testing.T, obj string) []string {
 	return out
 }
 
-// buildModule builds testdata/hello with M= by make and by kbuild-go (make masked), in the same directory
-// one after the other so that the paths in the debug info agree, and checks that the two .ko are the same
-// bytes; kbuild-go's goes into the initramfs.
-//
-// TODO(issue 8): replace -C k.Src O=k.Obj by -C PKG, the header package from `kbuild-go O=obj headers-pkg`
-// (out/linux-headers-RELEASE.tar.xz) extracted in another directory.
-func buildModule(t *testing.T, k *ProofKernel, dir, out string) {
+// buildModule builds testdata/hello with M= against the extracted header package, by make and by kbuild-go
+// (make masked), in the same directory one after the other so that the paths in the debug info agree, and
+// checks that the two .ko are the same bytes; kbuild-go's goes into the initramfs.
+func buildModule(t *testing.T, k *ProofKernel, pkg, dir, out string) {
 	t.Helper()
 	m := filepath.Join(dir, "hello")
 	var kos [2][]byte
@@ -370,7 +423,7 @@ func buildModule(t *testing.T, k *ProofKernel, dir, out string) {
 		if out, err := exec.Command("cp", "-r", filepath.Join("testdata", "hello"), m).CombinedOutput(); err != nil {
 			t.Fatalf("cp: %v\n%s", err, out)
 		}
-		log, err := runPinned(t.Logf, tool.path, tool.name, "-C", k.Src, "O="+k.Obj, "M="+m, "modules")
+		log, err := runPinned(t.Logf, tool.path, tool.name, "-C", pkg, "M="+m, "modules")
 		if err != nil {
 			t.Fatal(err)
 		}
