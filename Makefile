@@ -13,7 +13,8 @@ LINUX_SRC ?= $(KBUILD_GO_CACHE)/linux-source-6.1
 export KBUILD_GO_LINUX_SRC := $(LINUX_SRC)
 
 # Debian packages the build, the tests and the reference runs need.
-APT_PACKAGES := gcc make binutils bc flex bison libelf-dev libssl-dev cpio xz-utils gzip time qemu-system-x86 linux-source-6.1
+APT_PACKAGES := gcc make binutils bc flex bison libelf-dev libssl-dev cpio xz-utils gzip time qemu-system-x86 linux-source-6.1 \
+	clang llvm bpftool dwarves dpkg-dev kmod rsync
 
 BIN := bin/kbuild-go
 DEMO_OUT ?= $(KBUILD_GO_CACHE)/demo-out
