@@ -30,7 +30,7 @@ func arHeader(name string, size int) []byte {
 }
 
 // makeDeb builds a Debian package: debian-binary, control.tar.xz (./control) and data.tar.xz.
-func makeDeb(t *testing.T, entries []tarEntry, control bool) []byte {
+func makeDeb(t testing.TB, entries []tarEntry, control bool) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	b.WriteString("!<arch>\n")

@@ -465,36 +465,11 @@ func (x *extractor) resolve(link string) error {
 	if d := path.Dir(link); d != "." {
 		cur = strings.Split(d, "/")
 	}
-	todo := strings.Split(x.links[link], "/")
-	hops := 0
-	for len(todo) > 0 {
-		c := todo[0]
-		todo = todo[1:]
-		switch c {
-		case "", ".":
-			continue
-		case "..":
-			if len(cur) == 0 {
-				return reasonf(ErrUnsafeArchive, "symlink to %s resolves outside the root", x.links[link])
-			}
-			cur = cur[:len(cur)-1]
-			continue
-		}
-		p := strings.Join(append(cur[:len(cur):len(cur)], c), "/")
-		switch x.kinds[p] {
-		case kindSymlink:
-			hops++
-			if hops > maxSymlinkHops {
-				return reasonf(ErrUnsafeArchive, "too many levels of symlinks")
-			}
-			todo = append(strings.Split(x.links[p], "/"), todo...)
-		case kindDir:
-			cur = append(cur, c)
-		default:
-			return nil // a file or nothing: the kernel stops here, inside the root
-		}
-	}
-	return nil
+	outside := reasonf(ErrUnsafeArchive, "symlink to %s resolves outside the root", x.links[link])
+	_, _, err := walkLinks(cur, strings.Split(x.links[link], "/"), outside, func(p string) (entryKind, string, error) {
+		return x.kinds[p], x.links[p], nil
+	})
+	return err
 }
 
 // rewriteMakefiles points Debian's flavour Makefile ("include /usr/src/linux-headers-R-common/Makefile")

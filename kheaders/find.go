@@ -481,40 +481,26 @@ func resolveIn(root, p string) (string, error) {
 		return filepath.EvalSymlinks(p)
 	}
 	root = filepath.Clean(root)
-	cur := root
-	todo := strings.Split(strings.TrimPrefix(filepath.Clean(p), "/"), "/")
-	for hops := 0; len(todo) > 0; {
-		c := todo[0]
-		todo = todo[1:]
-		switch c {
-		case "", ".":
-			continue
-		case "..":
-			if cur != root {
-				cur = filepath.Dir(cur)
-			}
-			continue
+	cur, rest, err := walkLinks(nil, strings.Split(filepath.Clean(p), "/"), nil, func(rel string) (entryKind, string, error) {
+		st, err := os.Lstat(filepath.Join(root, rel))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return kindNone, "", nil
+		case err != nil:
+			return kindNone, "", err
+		case st.Mode()&fs.ModeSymlink != 0:
+			t, err := os.Readlink(filepath.Join(root, rel))
+			return kindSymlink, t, err
+		case st.IsDir():
+			return kindDir, "", nil
 		}
-		next := filepath.Join(cur, c)
-		st, err := os.Lstat(next)
-		if err != nil {
-			return "", err
-		}
-		if st.Mode()&fs.ModeSymlink == 0 {
-			cur = next
-			continue
-		}
-		if hops++; hops > maxSymlinkHops {
-			return "", errors.New(p + ": too many levels of symbolic links")
-		}
-		t, err := os.Readlink(next)
-		if err != nil {
-			return "", err
-		}
-		if filepath.IsAbs(t) {
-			cur = root
-		}
-		todo = append(strings.Split(t, "/"), todo...)
+		return kindFile, "", nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", p, err)
 	}
-	return cur, nil
+	if len(rest) > 0 {
+		return "", fmt.Errorf("%s under %s: %w", p, root, fs.ErrNotExist)
+	}
+	return filepath.Join(append([]string{root}, cur...)...), nil
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -64,7 +65,7 @@ func (tr tree) files() map[string]string {
 	return m
 }
 
-func writeFiles(t *testing.T, dir string, files map[string]string) {
+func writeFiles(t testing.TB, dir string, files map[string]string) {
 	t.Helper()
 	for name, data := range files {
 		p := filepath.Join(dir, name)
@@ -77,7 +78,7 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
-func (tr tree) write(t *testing.T, dir string) string {
+func (tr tree) write(t testing.TB, dir string) string {
 	t.Helper()
 	writeFiles(t, dir, tr.files())
 	return dir
@@ -85,7 +86,7 @@ func (tr tree) write(t *testing.T, dir string) string {
 
 // writeSplit writes Debian's split layout under root: the flavour directory holds the generated files
 // and a Makefile including the -common directory by absolute path (as seen from root).
-func writeSplit(t *testing.T, root, release string) (flavour, common string) {
+func writeSplit(t testing.TB, root, release string) (flavour, common string) {
 	t.Helper()
 	common = "/usr/src/linux-headers-" + strings.TrimSuffix(release, "-amd64") + "-common"
 	flavour = "/usr/src/linux-headers-" + release
@@ -108,7 +109,7 @@ type tarEntry struct {
 }
 
 // makeTar writes entries as a tar, xz-compressed when compress is set.
-func makeTar(t *testing.T, entries []tarEntry, compress bool) []byte {
+func makeTar(t testing.TB, entries []tarEntry, compress bool) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	var tw *tar.Writer
@@ -154,7 +155,7 @@ func makeTar(t *testing.T, entries []tarEntry, compress bool) []byte {
 }
 
 // kheadersArchive is a tree as gen_kheaders.sh packs it: "./"-relative entries, xz-compressed.
-func kheadersArchive(t *testing.T, tr tree) []byte {
+func kheadersArchive(t testing.TB, tr tree) []byte {
 	entries := []tarEntry{{name: "./", typ: tar.TypeDir}}
 	files := tr.files()
 	names := make([]string, 0, len(files))
@@ -451,5 +452,87 @@ func TestHostVersion(t *testing.T) {
 	}
 	if v, ok := versionFromUnameV("#1 SMP Debian 4.9.337-1 (2022)"); !ok || v != KernelVersion(4, 9, 255) {
 		t.Errorf("sublevel not saturated: %#x %v", v, ok)
+	}
+}
+
+// Concurrent searches for one target through one Finder run one search and share its result.
+func TestFinderConcurrent(t *testing.T) {
+	o, root := baseOptions(t)
+	writeFiles(t, root, map[string]string{"sys/kernel/kheaders.tar.xz": string(kheadersArchive(t, tree{}))})
+	var extractions int
+	var mu sync.Mutex
+	o.Log = func(f string, a ...any) {
+		if strings.HasPrefix(f, "kheaders: extracting") {
+			mu.Lock()
+			extractions++
+			mu.Unlock()
+		}
+	}
+	var f Finder
+	var wg sync.WaitGroup
+	results := make([]*Result, 8)
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], _ = f.Find(context.Background(), o)
+		}()
+	}
+	wg.Wait()
+	for _, r := range results {
+		if r != results[0] || r.Set == nil {
+			t.Fatalf("results differ or failed: %v", results)
+		}
+	}
+	if extractions != 1 {
+		t.Errorf("%d extractions", extractions)
+	}
+}
+
+// The search a compile's cache-hit path runs in every process: a few stats and two small reads.
+func BenchmarkFindDefault(b *testing.B) {
+	root := b.TempDir()
+	writeSplit(b, root, testRelease)
+	o := Options{Release: testRelease, VersionCode: testCode, Arch: "x86", DebArch: "amd64", Root: root,
+		CacheDir: filepath.Join(root, "cache")}
+	for b.Loop() {
+		if _, err := Find(context.Background(), o); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// The kheaders path once extracted: the archive's sum comes from the memo, not from hashing it.
+func BenchmarkFindKheaders(b *testing.B) {
+	root := b.TempDir()
+	writeFiles(b, root, map[string]string{"sys/kernel/kheaders.tar.xz": string(kheadersArchive(b, tree{}))})
+	o := Options{Release: testRelease, VersionCode: testCode, Arch: "x86", DebArch: "amd64", Root: root,
+		CacheDir: filepath.Join(root, "cache")}
+	for b.Loop() {
+		if res, err := Find(context.Background(), o); err != nil || res.Fetch != FetchKheadersFound {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Paths under Root resolve as the system under it would see them: absolute links and ".." stay inside.
+func TestResolveIn(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "usr/src/real"), 0o755)
+	os.MkdirAll(filepath.Join(root, "lib/modules/R"), 0o755)
+	os.Symlink("/usr/src/real", filepath.Join(root, "lib/modules/R/build"))
+	os.Symlink("../../../../../../usr/src/real", filepath.Join(root, "lib/modules/R/source"))
+	os.Symlink("/etc", filepath.Join(root, "lib/modules/R/etc"))
+	for p, want := range map[string]string{
+		"/lib/modules/R/build":  filepath.Join(root, "usr/src/real"),
+		"/lib/modules/R/source": filepath.Join(root, "usr/src/real"),
+		"/../../usr/src/real":   filepath.Join(root, "usr/src/real"),
+	} {
+		if got, err := resolveIn(root, p); err != nil || got != want {
+			t.Errorf("resolveIn(%s) = %q, %v; want %q", p, got, err, want)
+		}
+	}
+	if got, err := resolveIn(root, "/lib/modules/R/etc"); err == nil {
+		t.Errorf("a link to the host's /etc resolved to %s", got)
 	}
 }

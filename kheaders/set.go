@@ -4,6 +4,17 @@
 // (/sys/kernel/kheaders.tar.xz), headers downloaded before, and a download (a header package from a URL
 // template or a Debian-style repository). Every candidate is validated against the target kernel's release
 // and version code before it is used.
+//
+// The cache directory (Options.CacheDir, private: see PrivateDir) holds trees that are trusted once there,
+// each renamed into place complete, so a directory that exists is whole:
+//
+//	kheaders/RELEASE-SHA16/    a kheaders archive, extracted (SHA16: the first 16 hex digits of its sha256)
+//	kheaders/sums/KEY          the sha256 of an archive, keyed by a hash of its path and stat identity
+//	download/DEBARCH/RELEASE/  a download, unpacked as the packages lay it out (usr/src/linux-headers-R,
+//	                           usr/src/linux-headers-R-common, usr/lib/linux-kbuild-X.Y, lib/modules/R)
+//	.NAME.tmp-*                an extraction in progress (removed when older than an hour)
+//
+// A kbuild-go upgrade that changes this layout uses new names; old entries are only disk space.
 package kheaders
 
 import (
