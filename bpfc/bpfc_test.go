@@ -657,3 +657,36 @@ func ExampleCodeOf() {
 	// input_verification_failure 2
 	// success cache_hit
 }
+
+// TestBpfOddInputs: a name starting with "-" is a file to clang, not a flag, and still caches; a recorded
+// header that disappears is a miss.
+func TestBpfOddInputs(t *testing.T) {
+	needTools(t)
+	in := fixture(t, "uapi.c")
+	dash := filepath.Join(filepath.Dir(in), "-prog.c")
+	if err := os.Rename(in, dash); err != nil {
+		t.Fatal(err)
+	}
+	c := &Compiler{CacheDir: t.TempDir()}
+	req := uapiReq(t, dash)
+	req.Targets = []Target{BPFEL}
+	mustCompile(t, c, req)
+	if res := mustCompile(t, c, req); res.Telemetry.Code != CodeCacheHit {
+		t.Fatalf("second compile of -prog.c: %v", res.Telemetry.Code)
+	}
+	// The quoted include moves away: the record's header is gone, so the cache misses (and this compile
+	// fails, since the program needs it).
+	hdr := filepath.Join(filepath.Dir(in), "mini_helpers.h")
+	other := t.TempDir()
+	if err := os.Rename(hdr, filepath.Join(other, "mini_helpers.h")); err != nil {
+		t.Fatal(err)
+	}
+	req.IncludeDirs = append(req.IncludeDirs[:0:0], other)
+	if _, err := compile(t, c, req); err != nil {
+		t.Fatal(err) // another -I: another key, compiled
+	}
+	req.IncludeDirs = []string{filepath.Dir(in)}
+	if _, err := compile(t, c, req); CodeOf(err) != CodeCompile {
+		t.Fatalf("the first key with its header gone: %v", err)
+	}
+}

@@ -208,7 +208,7 @@ func makeRecord(work, depfile, skip string, object []byte, start time.Time) (rec
 	seen := map[string]bool{}
 	ok = true
 	for _, p := range paths {
-		if p == skip || seen[p] {
+		if filepath.Clean(p) == skip || seen[p] {
 			continue
 		}
 		seen[p] = true

@@ -28,6 +28,10 @@ func plan(req *Request, in *input, arch string, target Target, clang *tool) (*jo
 	}
 	var a []string
 	add := func(s ...string) { a = append(a, s...) }
+	src := in.name
+	if strings.HasPrefix(src, "-") {
+		src = "./" + src // a file, not a flag
+	}
 	// Reproducibility: no ident string; the input is compiled by its relative name in the work dir and
 	// the compilation dir is ".", so the work dir's random name never reaches the object; the input's
 	// own directory (searched for its quoted includes) is mapped to ".".
@@ -78,7 +82,7 @@ func plan(req *Request, in *input, arch string, target Target, clang *tool) (*jo
 			"-fno-stack-protector", "-fno-asynchronous-unwind-tables", "-fno-unwind-tables",
 			"-fno-jump-tables")
 		user()
-		add("-emit-llvm", "-c", in.name, "-o", "-")
+		add("-emit-llvm", "-c", src, "-o", "-")
 		j.llc = []string{"-march=" + target.String(), "-mcpu=" + cpu, "-filetype=obj", "-o", j.out}
 	case ModeUAPI, ModeCORE:
 		add("-target", target.String(), "-mcpu="+cpu)
@@ -104,7 +108,7 @@ func plan(req *Request, in *input, arch string, target Target, clang *tool) (*jo
 			add("-idirafter", d)
 		}
 		user()
-		add("-c", in.name, "-o", j.out)
+		add("-c", src, "-o", j.out)
 	default:
 		return nil, &Error{Code: CodeBadRequest, Err: fmt.Errorf("unknown mode %d", req.Mode)}
 	}

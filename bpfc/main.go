@@ -39,6 +39,8 @@ Objects are cached: a second compile of the same input, flags, headers and compi
   --statsd HOST:PORT     send DogStatsD metrics over UDP
   -v                     show the commands, the cache's decisions and rejected header candidates
 
+KBUILD_GO_BPFHASH=1 prints every input of every cache key (why did this compile miss?).
+
 Exit codes: 0 ok; 1 the compile failed (compiler error, compiler missing, output file error);
 2 bad usage or bad input (input verification, headers, output directory).
 `

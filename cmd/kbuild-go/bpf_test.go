@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestBpfDispatch(t *testing.T) {
@@ -78,6 +80,21 @@ func TestBpfCompileCommand(t *testing.T) {
 	if lines := strings.Split(strings.TrimSpace(string(b)), "\n"); len(lines) != 2 ||
 		!strings.Contains(lines[0], `"code":"success"`) || !strings.Contains(lines[1], `"code":"cache_hit"`) {
 		t.Errorf("telemetry:\n%s", b)
+	}
+	// --statsd: one datagram per compile, DogStatsD lines.
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pc.Close()
+	if code, _, stderr := runBpf("--statsd", pc.LocalAddr().String(), "-o", out, "--cache-dir", cache, filepath.Join(dir, "uapi.c")); code != 0 {
+		t.Fatalf("--statsd: exit %d\n%s", code, stderr)
+	}
+	buf := make([]byte, 4096)
+	pc.SetReadDeadline(time.Now().Add(5 * time.Second))
+	n, _, err := pc.ReadFrom(buf)
+	if err != nil || !strings.Contains(string(buf[:n]), "kbuild_go.bpf.compile.result:1|c|#code:cache_hit,") {
+		t.Errorf("statsd: %v %q", err, buf[:n])
 	}
 	if code, stdout, _ := runBpf("--target", "bpfeb", "-o", out, "--cache-dir", cache, filepath.Join(dir, "uapi.c")); code != 0 ||
 		strings.Count(stdout, "\n") != 1 || !strings.HasSuffix(strings.TrimSpace(stdout), ".bpfeb.o") {
