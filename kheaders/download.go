@@ -43,11 +43,18 @@ func (s *search) download(ctx context.Context, src, dest string) (ok, validated 
 	if err != nil {
 		return false, false, err
 	}
-	// A tree left by an earlier run was rejected above; the new one replaces it.
-	if err := os.RemoveAll(dest); err != nil {
-		return false, false, err
+	// A tree left by an earlier run was rejected: move it aside (one rename, so a process using it keeps
+	// a whole tree) and replace it. A tree that appeared since, another process's download, is kept and
+	// used: the rename of ours then fails and extractAll takes the winner's.
+	if s.stale {
+		s.stale = false
+		aside := dest + ".stale-" + strconv.FormatInt(time.Now().UnixNano(), 36)
+		if err := os.Rename(dest, aside); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return false, false, err
+		}
+		os.RemoveAll(aside)
 	}
-	if err := extractAll(ctx, dest, files, true); err != nil {
+	if err := extractAll(ctx, dest, files); err != nil {
 		return false, false, err
 	}
 	dirs := detectTree(dest, s.t.release)
@@ -56,7 +63,7 @@ func (s *search) download(ctx context.Context, src, dest string) (ok, validated 
 	} else if s.try(dirs, SourceDownload) {
 		return true, true, nil
 	}
-	os.RemoveAll(dest)
+	os.RemoveAll(dest) // not the target's headers: of no use under its name
 	return false, true, nil
 }
 

@@ -368,3 +368,21 @@ func debControl(t *testing.T, name string, data []byte) string {
 		}
 	}
 }
+
+// A download of an earlier run that no longer validates is rejected with its reason and replaced.
+func TestDownloadReplacesStale(t *testing.T) {
+	r := newRepo(t)
+	r.files["/debian/dists/bookworm/main/binary-amd64/Packages"] = []byte(fakeDebs(t, r, testRelease))
+	o := downloadOptions(t, "deb "+r.srv.URL+"/debian bookworm main")
+	dl := filepath.Join(o.CacheDir, "download/amd64", testRelease)
+	tree{code: 0x0601bf}.write(t, dl)
+	os.Chmod(o.CacheDir, 0o700)
+	res, err := Find(context.Background(), o)
+	if err != nil || res.Fetch != FetchDownloadOK || len(res.Rejected) != 1 || !errors.Is(res.Rejected[0].Err, ErrVersionMismatch) {
+		t.Fatalf("%v %v %v", res.Fetch, err, res.Rejected)
+	}
+	ents, _ := os.ReadDir(filepath.Dir(dl))
+	if len(ents) != 1 {
+		t.Errorf("download dir holds %v", ents)
+	}
+}

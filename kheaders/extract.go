@@ -45,19 +45,19 @@ var ownPrefixes = []string{
 }
 
 // Extract unpacks one archive — a tar, optionally xz-, gzip- or bzip2-compressed (recognised by its
-// magic, not its name), or a Debian .deb (an ar archive whose data.tar.* member is unpacked) — into dest,
-// which must not exist yet. dest's parent is made private first (PrivateDir).
+// magic, not its name), or a Debian .deb (an ar archive whose data.tar.* member is unpacked) — into dest.
+// dest's parent is made private first (PrivateDir). A Debian flavour Makefile in the tree is pointed at
+// its -common directory where it is unpacked (see rewriteMakefiles).
 //
 // The archive is unpacked into a private temporary directory next to dest and renamed into place when
 // complete: when two processes race, one rename wins and the other discards its copy and returns nil,
 // using the winner's. On any error nothing is left behind. See extractor for what is refused.
 func Extract(ctx context.Context, archive, dest string) error {
-	return extractAll(ctx, dest, []string{archive}, false)
+	return extractAll(ctx, dest, []string{archive})
 }
 
-// extractAll unpacks archives, in order, into one tree renamed to dest. rewrite asks for Debian's flavour
-// Makefiles to be pointed at the -common tree where it is unpacked (see rewriteMakefiles).
-func extractAll(ctx context.Context, dest string, archives []string, rewrite bool) error {
+// extractAll unpacks archives, in order, into one tree renamed to dest.
+func extractAll(ctx context.Context, dest string, archives []string) error {
 	dest, err := filepath.Abs(dest)
 	if err != nil {
 		return err
@@ -84,10 +84,8 @@ func extractAll(ctx context.Context, dest string, archives []string, rewrite boo
 	if err := x.checkSymlinks(); err != nil {
 		return err
 	}
-	if rewrite {
-		if err := x.rewriteMakefiles(); err != nil {
-			return err
-		}
+	if err := x.rewriteMakefiles(); err != nil {
+		return err
 	}
 	ok = true
 	return x.commit()

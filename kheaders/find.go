@@ -193,8 +193,9 @@ type search struct {
 	opts Options
 	t    target
 	res  *Result
-	seen map[string]bool // roots already tried
-	last error           // the failure that decides the result code when nothing validates
+	seen map[string]bool // roots already tried (a -common directory tried with its flavour is not tried alone)
+	// stale: the download of an earlier run was rejected; a new download replaces it.
+	stale bool
 }
 
 func (s *search) logf(format string, args ...any) {
@@ -205,16 +206,14 @@ func (s *search) logf(format string, args ...any) {
 
 func joinDirs(dirs []string) string { return strings.Join(dirs, "+") }
 
-// try validates one candidate; on success it ends the search with code.
+// try validates one candidate and reports whether it is the result (then in s.res.Set).
 func (s *search) try(dirs []string, src Source) bool {
 	for _, d := range dirs {
 		s.seen[d] = true
 	}
 	set, err := validate(dirs, s.t)
 	if err != nil {
-		r := Rejection{Dirs: dirs, Source: src, Err: err}
-		s.res.Rejected = append(s.res.Rejected, r)
-		s.logf("kheaders: rejected %s", r)
+		s.reject(dirs, src, err)
 		return false
 	}
 	set.Source = src
@@ -224,6 +223,7 @@ func (s *search) try(dirs []string, src Source) bool {
 	return true
 }
 
+// reject records a candidate skipped and why, and logs it.
 func (s *search) reject(dirs []string, src Source, err error) {
 	r := Rejection{Dirs: dirs, Source: src, Err: err}
 	s.res.Rejected = append(s.res.Rejected, r)
@@ -303,6 +303,7 @@ func (s *search) run(ctx context.Context) (*Result, error) {
 		} else {
 			s.reject([]string{dl}, SourceDownloaded, reasonf(ErrMissingHeaders, "no header tree for %s", r))
 		}
+		s.stale = true
 	}
 
 	// 5. A download.
@@ -355,7 +356,7 @@ func (s *search) kheaders(ctx context.Context) bool {
 	dest := filepath.Join(s.opts.CacheDir, "kheaders", s.t.release+"-"+sum[:16])
 	if _, err := os.Lstat(dest); err != nil {
 		s.logf("kheaders: extracting %s into %s", archive, dest)
-		if err := extractAll(ctx, dest, []string{archive}, false); err != nil {
+		if err := extractAll(ctx, dest, []string{archive}); err != nil {
 			s.reject([]string{archive}, SourceKheaders, err)
 			return false
 		}
@@ -370,10 +371,14 @@ func (s *search) kheaders(ctx context.Context) bool {
 
 // archiveSum returns the archive's sha256. /sys/kernel/kheaders.tar.xz is several MB, hashed on every
 // process start otherwise; the sum is remembered in CacheDir/kheaders/sums keyed by the archive's path
-// and stat identity (device, inode, size, mtime), which change when the archive is replaced.
+// and stat identity (device, inode, size, mtime), which change when the archive is replaced, and by the
+// boot id: sysfs gives its files new identities at boot but may repeat them, and a rebuilt kernel of the
+// same release after a reboot must not find the old sum.
 func (s *search) archiveSum(archive string, st fs.FileInfo) (string, error) {
 	id := &identity{h: new(bytes.Buffer)}
 	id.add(archive, st)
+	boot, _ := os.ReadFile(filepath.Join(s.opts.Root, "proc/sys/kernel/random/boot_id"))
+	id.h.Write(boot)
 	key := sha256.Sum256(id.h.Bytes())
 	memo := filepath.Join(s.opts.CacheDir, "kheaders", "sums", hex.EncodeToString(key[:16]))
 	if b, err := os.ReadFile(memo); err == nil && len(b) == 64 {
