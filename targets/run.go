@@ -34,7 +34,11 @@ kbuild-go builds a Linux kernel tree the way make and Kbuild do, without make.
 Variables as make takes them: O=DIR V=0|1|2 C=1|2 M=DIR W=1..3 ARCH= CROSS_COMPILE= LLVM=1 CC= HOSTCC= LD=
 KCONFIG_CONFIG= KCFLAGS= KBUILD_BUILD_TIMESTAMP/USER/HOST/VERSION=, also from the environment.
 Targets: the tree's own (kbuild-go help prints them): *config, prepare, scripts_basic, vmlinux, bzImage,
-modules, clean, mrproper, dir/, dir/file.o, dir/file.i, dir/file.s ...
+modules, clean, mrproper, dir/, dir/file.o, dir/file.i, dir/file.s, *-pkg ...
+kbuild-go's own: headers-pkg (O/linux-headers-RELEASE.tar.xz, the linux-headers package with SHA256SUMS),
+bpf (the eBPF objects of kbuild.yaml, built against O=).
+  kbuild-go bpf compile [flags] FILE.c   compile an eBPF program against a machine's kernel headers
+                                        (kbuild-go bpf compile -h)
 Exit codes: 0 success, 1 build failed, 2 bad usage or bad input.
 `
 
