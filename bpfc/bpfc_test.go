@@ -269,11 +269,16 @@ func TestBpfCacheMisses(t *testing.T) {
 	current := expect("touched clang, again", c, base, w, false)
 
 	// An included header touched without a change: the stat differs, the hash does not: a hit.
+	// The record is then refreshed with the header's new stat, so the next lookup hashes nothing.
 	hdr := filepath.Join(filepath.Dir(in), "mini_helpers.h")
-	if err := os.Chtimes(hdr, later, later); err != nil {
+	past := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(hdr, past, past); err != nil {
 		t.Fatal(err)
 	}
-	expect("header touched", c, base, w, false)
+	touched := expect("header touched", c, base, w, false)
+	if refreshed, err := checkRecord(touched.Objects[0].Path); err != nil || refreshed != nil {
+		t.Errorf("after a touched header's hit the record was not refreshed: %v", err)
+	}
 	// The header edited in place: a miss, under the same object name.
 	b, _ := os.ReadFile(hdr)
 	if err := os.WriteFile(hdr, append(b, []byte("\n#define EDITED 1\n")...), 0o644); err != nil {
@@ -323,7 +328,7 @@ func TestBpfConcurrentSameKey(t *testing.T) {
 	if _, err := ebpf.LoadCollectionSpec(results[0].Objects[0].Path); err != nil {
 		t.Fatal(err)
 	}
-	if err := checkRecord(results[0].Objects[0].Path); err != nil {
+	if _, err := checkRecord(results[0].Objects[0].Path); err != nil {
 		t.Fatal(err)
 	}
 	noLitter(t, req.OutputDir)

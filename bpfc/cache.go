@@ -107,16 +107,26 @@ func hashFile(path string) (string, error) {
 
 // checkRecord reports whether the object at obj is a valid cache entry: nil when it is, else the reason
 // it is not (for the log). Only a missing record is fs.ErrNotExist.
-func checkRecord(obj string) error {
+//
+// When a dep's stat identity changed but its content did not (a touch, a chmod, a hard link made to it:
+// all change ctime), refreshed is the record with the new identities, for the caller to write back, so
+// the next lookup takes the fast path again, as ccache updates its manifests. A dep modified at or
+// after the check's start is left out of the refresh (refreshed stays nil): its hash might be of
+// content that is still changing.
+func checkRecord(obj string) (refreshed []byte, err error) {
+	start := time.Now().UnixNano()
 	b, err := os.ReadFile(obj + ".rec")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	if !sc.Scan() || sc.Text() != recordVersion {
-		return fmt.Errorf("record %s.rec: not a %s record", obj, recordVersion)
+		return nil, fmt.Errorf("record %s.rec: not a %s record", obj, recordVersion)
 	}
+	var out bytes.Buffer
+	out.WriteString(recordVersion + "\n")
+	stale, tooNew := false, false
 	var objHash string
 	var objSize int64 = -1
 	for sc.Scan() {
@@ -125,51 +135,62 @@ func checkRecord(obj string) error {
 		case "object":
 			f := strings.Fields(rest)
 			if len(f) != 2 {
-				return fmt.Errorf("record %s.rec: bad object line", obj)
+				return nil, fmt.Errorf("record %s.rec: bad object line", obj)
 			}
 			objHash = f[0]
 			objSize, _ = strconv.ParseInt(f[1], 10, 64)
+			out.WriteString(sc.Text() + "\n")
 		case "dep":
 			d, err := parseDep(rest)
 			if err != nil {
-				return fmt.Errorf("record %s.rec: %v", obj, err)
+				return nil, fmt.Errorf("record %s.rec: %v", obj, err)
 			}
 			st, err := os.Stat(d.path)
 			if err != nil {
-				return fmt.Errorf("%s: %w", d.path, err)
+				return nil, fmt.Errorf("%s: %w", d.path, err)
 			}
-			if statOf(st) == d.stat {
-				continue
+			id := statOf(st)
+			if id != d.stat {
+				h, err := hashFile(d.path)
+				if err != nil {
+					return nil, err
+				}
+				if h != d.hash {
+					return nil, fmt.Errorf("%s changed", d.path)
+				}
+				stale = true
+				tooNew = tooNew || id.mtime >= start || id.ctime >= start
 			}
-			h, err := hashFile(d.path)
-			if err != nil {
-				return err
-			}
-			if h != d.hash {
-				return fmt.Errorf("%s changed", d.path)
-			}
+			writeDep(&out, d.hash, id, d.path)
 		default:
-			return fmt.Errorf("record %s.rec: unknown line %q", obj, kind)
+			return nil, fmt.Errorf("record %s.rec: unknown line %q", obj, kind)
 		}
 	}
 	if objHash == "" {
-		return fmt.Errorf("record %s.rec: no object line", obj)
+		return nil, fmt.Errorf("record %s.rec: no object line", obj)
 	}
 	st, err := os.Lstat(obj)
 	if err != nil {
-		return fmt.Errorf("object: %w", err)
+		return nil, fmt.Errorf("object: %w", err)
 	}
 	if !st.Mode().IsRegular() || st.Size() != objSize {
-		return fmt.Errorf("object %s is not the one recorded", obj)
+		return nil, fmt.Errorf("object %s is not the one recorded", obj)
 	}
 	h, err := hashFile(obj)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if h != objHash {
-		return fmt.Errorf("object %s is not the one recorded", obj)
+		return nil, fmt.Errorf("object %s is not the one recorded", obj)
 	}
-	return nil
+	if stale && !tooNew {
+		return out.Bytes(), nil
+	}
+	return nil, nil
+}
+
+func writeDep(b *bytes.Buffer, hash string, id statID, path string) {
+	fmt.Fprintf(b, "dep %s %d %d %d %d %s\n", hash, id.size, id.mtime, id.ctime, id.ino, path)
 }
 
 func parseDep(s string) (dep, error) {
@@ -230,7 +251,7 @@ func makeRecord(work, depfile, skip string, object []byte, start time.Time) (rec
 		if id.mtime >= start.UnixNano() || id.ctime >= start.UnixNano() {
 			ok = false
 		}
-		fmt.Fprintf(&b, "dep %s %d %d %d %d %s\n", h, id.size, id.mtime, id.ctime, id.ino, p)
+		writeDep(&b, h, id, p)
 	}
 	return b.Bytes(), ok, nil
 }

@@ -178,9 +178,12 @@ func (c *Compiler) compile(ctx context.Context, req *Request, res *Result) error
 	var g errgroup.Group
 	for i, j := range jobs {
 		obj := res.Objects[i].Path
-		if err := checkRecord(obj); err == nil {
+		if refreshed, err := checkRecord(obj); err == nil {
 			res.Objects[i].Cached = true
 			c.logf("%s: cache hit", obj)
+			if refreshed != nil {
+				c.refresh(obj, refreshed)
+			}
 			continue
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			c.logf("%s: cache miss: %v", obj, err)
@@ -250,7 +253,7 @@ func (c *Compiler) build(ctx context.Context, j *job, in *input, obj, outDir str
 		return false, &Error{Code: CodeOutputFile, Err: err}
 	}
 	defer unlock()
-	if checkRecord(obj) == nil {
+	if _, err := checkRecord(obj); err == nil {
 		c.logf("%s: cache hit (written by another compile)", obj)
 		return true, nil
 	}
@@ -290,6 +293,23 @@ func (c *Compiler) build(ctx context.Context, j *job, in *input, obj, outDir str
 		return false, &Error{Code: CodeOutputFile, Err: err}
 	}
 	return false, nil
+}
+
+// refresh writes back a record whose headers' stat identities changed with their content unchanged.
+// It is an optimisation, so it gives way: when another process holds the key's lock (it is compiling
+// the key and will write its own record) or anything fails, the old record stays, and the next lookup
+// hashes those headers again.
+func (c *Compiler) refresh(obj string, rec []byte) {
+	unlock, err := tryLockFile(obj + ".lock")
+	if err != nil || unlock == nil {
+		return
+	}
+	defer unlock()
+	if err := writeAtomic(obj+".rec", rec); err != nil {
+		c.logf("%s: record refresh: %v", obj, err)
+		return
+	}
+	c.logf("%s: record refreshed (headers touched, unchanged)", obj)
 }
 
 // run runs the job's commands in work: clang alone, or clang's bitcode piped into llc (ModeKernel).
