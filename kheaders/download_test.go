@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -334,6 +335,8 @@ func TestRealDebianDebs(t *testing.T) {
 		}
 	}
 
+	buildModule(t, flavour)
+
 	// The same packages for a kernel of another version code (the one derived from the release string)
 	// are rejected with the reason.
 	o.VersionCode = KernelVersion(6, 1, 0)
@@ -384,5 +387,32 @@ func TestDownloadReplacesStale(t *testing.T) {
 	ents, _ := os.ReadDir(filepath.Dir(dl))
 	if len(ents) != 1 {
 		t.Errorf("download dir holds %v", ents)
+	}
+}
+
+// buildModule builds an out-of-tree module against an unpacked flavour directory with GNU make, as a
+// user of the headers would (`make -C DIR M=...`): the rewritten Makefile and links must work where
+// the trees were unpacked. Debian's flavour wants gcc-12 (linux-compiler-gcc-12-x86).
+func buildModule(t *testing.T, flavour string) {
+	for _, tool := range []string{"make", "gcc-12"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Logf("no %s: the module build against the unpacked headers is not tried", tool)
+			return
+		}
+	}
+	m := t.TempDir()
+	writeFiles(t, m, map[string]string{
+		"Makefile": "obj-m := hello.o\n",
+		"hello.c": "#include <linux/module.h>\nstatic int __init hello(void) { pr_info(\"hello\\n\"); return 0; }\n" +
+			"module_init(hello);\nMODULE_LICENSE(\"GPL\");\n",
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "make", "-C", flavour, "M="+m, "modules").CombinedOutput()
+	if err != nil {
+		t.Fatalf("make -C %s M=... modules: %v\n%s", flavour, err, out)
+	}
+	if _, err := os.Stat(filepath.Join(m, "hello.ko")); err != nil {
+		t.Fatalf("no hello.ko: %v\n%s", err, out)
 	}
 }
