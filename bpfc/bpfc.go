@@ -124,7 +124,7 @@ type Result struct {
 }
 
 // Compiler compiles requests. Its zero value works (clang and llc from PATH, the user's cache
-// directory); it may be shared by goroutines.
+// directory); it may be shared by goroutines, and must not be copied after its first compile.
 type Compiler struct {
 	// Clang and LLC are the compiler programs, names looked up in PATH or paths; empty means "clang"
 	// and "llc".
@@ -140,6 +140,8 @@ type Compiler struct {
 	Log io.Writer
 	// HashLog, when set, receives every input of every cache key, one per line (for "why did this miss").
 	HashLog io.Writer
+
+	memo hashMemo // header hashes shared by this Compiler's compiles
 }
 
 // hostArch is the kernel SRCARCH of the machine this runs on.

@@ -12,8 +12,11 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // cacheKey is the cache key of one object: the complete list of what influences its bytes. Any new
@@ -216,19 +219,14 @@ func parseDep(s string) (dep, error) {
 // makeRecord builds the record for an object compiled in work from the files its depfile lists. skip is
 // the input's name (hashed already, through the key). ok is false when a dep was modified at or after
 // start, so the record must not be written.
-func makeRecord(work, depfile, skip string, object []byte, start time.Time) (rec []byte, ok bool, err error) {
+func makeRecord(work, depfile, skip string, object []byte, start time.Time, memo *hashMemo) (rec []byte, ok bool, err error) {
 	db, err := os.ReadFile(filepath.Join(work, depfile))
 	if err != nil {
 		return nil, false, err
 	}
-	paths := parseDepfile(db)
-	var b bytes.Buffer
-	b.WriteString(recordVersion + "\n")
-	sum := sha256.Sum256(object)
-	fmt.Fprintf(&b, "object %s %d\n", hex.EncodeToString(sum[:]), len(object))
+	var paths []string
 	seen := map[string]bool{}
-	ok = true
-	for _, p := range paths {
+	for _, p := range parseDepfile(db) {
 		if filepath.Clean(p) == skip || seen[p] {
 			continue
 		}
@@ -239,19 +237,38 @@ func makeRecord(work, depfile, skip string, object []byte, start time.Time) (rec
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(work, p) // gone after the compile: the record then never hits, which is safe
 		}
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, false, err
-		}
-		h, err := hashFile(p)
-		if err != nil {
-			return nil, false, err
-		}
-		id := statOf(st)
-		if id.mtime >= start.UnixNano() || id.ctime >= start.UnixNano() {
+		paths = append(paths, p)
+	}
+	// Reading a kernel compile's ~500 headers is latency-bound (tens of ms on a slow file system), so a
+	// few goroutines share it; the record keeps the depfile's order.
+	hashes := make([]string, len(paths))
+	ids := make([]statID, len(paths))
+	var g errgroup.Group
+	g.SetLimit(8)
+	for i, p := range paths {
+		g.Go(func() error {
+			st, err := os.Stat(p)
+			if err != nil {
+				return err
+			}
+			ids[i] = statOf(st)
+			hashes[i], err = memo.hash(p, ids[i], start)
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, false, err
+	}
+	var b bytes.Buffer
+	b.WriteString(recordVersion + "\n")
+	sum := sha256.Sum256(object)
+	fmt.Fprintf(&b, "object %s %d\n", hex.EncodeToString(sum[:]), len(object))
+	ok = true
+	for i, p := range paths {
+		if ids[i].mtime >= start.UnixNano() || ids[i].ctime >= start.UnixNano() {
 			ok = false
 		}
-		writeDep(&b, h, id, p)
+		writeDep(&b, hashes[i], ids[i], p)
 	}
 	return b.Bytes(), ok, nil
 }
@@ -297,4 +314,45 @@ func parseDepfile(b []byte) []string {
 		flush()
 	}
 	return out
+}
+
+// hashMemo remembers header hashes by path and stat identity for the life of a Compiler: the two
+// targets of one compile read the same headers, and an agent compiles several programs against one
+// header set. An entry is made only for a file last changed well before the hashing began (a second:
+// coarser than any file system's timestamps), so a file rewritten within one timestamp tick cannot
+// keep its old hash. The zero value is ready; a nil *hashMemo hashes every time.
+type hashMemo struct {
+	mu sync.Mutex
+	m  map[string]memoEntry
+}
+
+type memoEntry struct {
+	id   statID
+	hash string
+}
+
+func (hm *hashMemo) hash(path string, id statID, start time.Time) (string, error) {
+	if hm == nil {
+		return hashFile(path)
+	}
+	hm.mu.Lock()
+	e, ok := hm.m[path]
+	hm.mu.Unlock()
+	if ok && e.id == id {
+		return e.hash, nil
+	}
+	h, err := hashFile(path)
+	if err != nil {
+		return "", err
+	}
+	settled := start.Add(-time.Second).UnixNano()
+	if id.mtime < settled && id.ctime < settled {
+		hm.mu.Lock()
+		if hm.m == nil {
+			hm.m = map[string]memoEntry{}
+		}
+		hm.m[path] = memoEntry{id: id, hash: h}
+		hm.mu.Unlock()
+	}
+	return h, nil
 }

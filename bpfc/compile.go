@@ -273,7 +273,7 @@ func (c *Compiler) build(ctx context.Context, j *job, in *input, obj, outDir str
 	if err != nil {
 		return false, &Error{Code: CodeOutputFile, Err: err}
 	}
-	rec, recOK, err := makeRecord(work, j.dep, in.name, data, start)
+	rec, recOK, err := makeRecord(work, j.dep, in.name, data, start, &c.memo)
 	if err != nil {
 		return false, &Error{Code: CodeOutputFile, Err: fmt.Errorf("%s: depfile: %w", in.name, err)}
 	}
