@@ -695,3 +695,22 @@ func TestBpfOddInputs(t *testing.T) {
 		t.Fatalf("the first key with its header gone: %v", err)
 	}
 }
+
+// TestBpfCanceled: a compile whose context ends is not_attempted, not a compile error, and leaves nothing.
+func TestBpfCanceled(t *testing.T) {
+	needTools(t)
+	slow := filepath.Join(t.TempDir(), "clang")
+	// Answers --version at once (the identity), sleeps on a compile.
+	script := "#!/bin/sh\ncase \"$*\" in *--version*) echo slow clang; exit 0;; esac\nexec sleep 30\n"
+	if err := os.WriteFile(slow, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	req := uapiReq(t, fixture(t, "uapi.c"))
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	res, err := (&Compiler{CacheDir: t.TempDir(), Clang: slow}).Compile(ctx, req)
+	if CodeOf(err) != CodeNotAttempted || !errors.Is(err, context.DeadlineExceeded) || res.Telemetry.Code != CodeNotAttempted {
+		t.Fatalf("err %v, code %v", err, CodeOf(err))
+	}
+	noObjects(t, req.OutputDir)
+}

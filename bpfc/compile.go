@@ -30,13 +30,18 @@ func (c *Compiler) Compile(ctx context.Context, req Request) (*Result, error) {
 	t.HeaderSource = "none"
 	err := c.compile(ctx, &req, res)
 	t.Durations.Total = time.Since(start)
+	if err != nil && ctx.Err() != nil {
+		// A killed compiler is the caller's cancellation, not a compile error.
+		err = &Error{Code: CodeNotAttempted, Err: fmt.Errorf("%w (%v)", ctx.Err(), err)}
+	}
 	if err != nil {
 		res.Objects = nil // some may exist (another target's, complete and valid), but the request failed
 	}
 	switch {
 	case err != nil:
 		t.Code = CodeOf(err)
-		if t.Code == CodeNotAttempted {
+		var e *Error
+		if !errors.As(err, &e) { // every step's error has its code; this is a safety net
 			t.Code = CodeCompile
 			err = &Error{Code: CodeCompile, Err: err}
 		}
@@ -316,6 +321,8 @@ func (c *Compiler) refresh(obj string, rec []byte) {
 func (c *Compiler) run(ctx context.Context, j *job, work string, clang, llc *tool) error {
 	cc := exec.CommandContext(ctx, clang.Path, j.clang...)
 	cc.Dir, cc.Env = work, compileEnv(work)
+	// After a cancellation, a wrapper's orphaned children could hold the stderr pipe open: stop waiting.
+	cc.WaitDelay = time.Second
 	var ccErr, llErr bytes.Buffer
 	cc.Stderr = &ccErr
 	c.logf("(cd %s && %s %s)", work, clang.Path, strings.Join(j.clang, " "))
@@ -327,6 +334,7 @@ func (c *Compiler) run(ctx context.Context, j *job, work string, clang, llc *too
 	}
 	lc := exec.CommandContext(ctx, llc.Path, j.llc...)
 	lc.Dir, lc.Env = work, compileEnv(work)
+	lc.WaitDelay = time.Second
 	lc.Stderr = &llErr
 	c.logf("  | %s %s", llc.Path, strings.Join(j.llc, " "))
 	pr, pw, err := os.Pipe()
