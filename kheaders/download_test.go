@@ -416,3 +416,26 @@ func buildModule(t *testing.T, flavour string) {
 		t.Fatalf("no hello.ko: %v\n%s", err, out)
 	}
 }
+
+// A cancelled context ends the retries at once, and a Finder does not remember the cancelled search.
+func TestDownloadCancel(t *testing.T) {
+	r := newRepo(t)
+	r.fail["/pkg/h.tar.xz"] = -1
+	o := downloadOptions(t, r.srv.URL+"/pkg/h.tar.xz")
+	o.Attempts, o.RetryDelay = 100, time.Hour
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	var f Finder
+	start := time.Now()
+	_, err := f.Find(ctx, o)
+	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 10*time.Second {
+		t.Fatalf("err = %v after %v", err, time.Since(start))
+	}
+	r.mu.Lock()
+	r.fail["/pkg/h.tar.xz"] = 0
+	r.files["/pkg/h.tar.xz"] = kheadersArchive(t, tree{})
+	r.mu.Unlock()
+	if res, err := f.Find(context.Background(), o); err != nil || res.Fetch != FetchDownloadOK {
+		t.Fatalf("after the cancelled search: %v %v", res, err)
+	}
+}

@@ -87,6 +87,7 @@ type FindError struct {
 	Err         error // the last failure that decided Result (a download error, a host error), or nil
 }
 
+// Error gives the target, the result code, the deciding failure and the first rejection.
 func (e *FindError) Error() string {
 	msg := fmt.Sprintf("kernel headers for %s (version code %#x): %s", e.Release, e.VersionCode, e.Result)
 	if e.Err != nil && !e.rejected(e.Err) {
@@ -132,6 +133,7 @@ type FileError struct {
 	Err   error
 }
 
+// Error gives "path: entry: reason" ("path: reason" without an entry).
 func (e *FileError) Error() string {
 	if e.Entry != "" {
 		return e.Path + ": " + e.Entry + ": " + e.Err.Error()
@@ -139,6 +141,7 @@ func (e *FileError) Error() string {
 	return e.Path + ": " + e.Err.Error()
 }
 
+// Unwrap gives the reason, for errors.Is with the sentinels.
 func (e *FileError) Unwrap() error { return e.Err }
 
 // DirError is the error of PrivateDir: the directory that failed the check and why. The compiler maps it
@@ -149,6 +152,7 @@ type DirError struct {
 	Err       error  // wraps ErrUnsafeDir for a refusal, or the os error
 }
 
+// Error gives the directory, the failing component when it is another, and the reason.
 func (e *DirError) Error() string {
 	if e.Component != "" && e.Component != e.Path {
 		return "private directory " + e.Path + ": " + e.Component + ": " + e.Err.Error()
@@ -156,6 +160,7 @@ func (e *DirError) Error() string {
 	return "private directory " + e.Path + ": " + e.Err.Error()
 }
 
+// Unwrap gives the reason (ErrUnsafeDir or the os error).
 func (e *DirError) Unwrap() error { return e.Err }
 
 // reasonf builds a reason error wrapping a sentinel: "reasonf(ErrVersionMismatch, "...")" prints

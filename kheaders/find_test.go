@@ -536,3 +536,21 @@ func TestResolveIn(t *testing.T) {
 		t.Errorf("a link to the host's /etc resolved to %s", got)
 	}
 }
+
+// Telemetry names are unique, stable-looking identifiers for every code.
+func TestFetchResultNames(t *testing.T) {
+	seen := map[string]bool{}
+	for r := FetchNotAttempted; r < numFetchResults; r++ {
+		n := r.String()
+		if n == "" || seen[n] || strings.ContainsAny(n, " -") {
+			t.Errorf("%d: bad or repeated name %q", int(r), n)
+		}
+		seen[n] = true
+		if r.Found() != (r >= FetchCustomFound && r <= FetchDownloadOK) {
+			t.Errorf("%s: Found() = %v", n, r.Found())
+		}
+	}
+	if FetchHostVersionError.String() != "host_version_error" || FetchResult(99).String() != "fetch_result_99" {
+		t.Error(FetchHostVersionError, FetchResult(99))
+	}
+}

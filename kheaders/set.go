@@ -37,6 +37,7 @@ const (
 
 var sourceNames = [...]string{"none", "custom", "default", "kheaders", "downloaded", "download"}
 
+// String gives the telemetry name of the header source ("custom", "default", "kheaders", ...).
 func (s Source) String() string {
 	if int(s) < len(sourceNames) {
 		return sourceNames[s]
