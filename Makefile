@@ -19,7 +19,7 @@ APT_PACKAGES := gcc make binutils bc flex bison libelf-dev libssl-dev cpio xz-ut
 BIN := bin/kbuild-go
 DEMO_OUT ?= $(KBUILD_GO_CACHE)/demo-out
 
-.PHONY: all build deps apt gomod linux-src debs test test-short test-e2e demo bench bench-kconfig bench-kconfig-go fuzz-kconfig clean
+.PHONY: all build deps apt gomod linux-src debs test test-short test-e2e demo bench bench-bpfc bench-kconfig bench-kconfig-go fuzz-kconfig clean
 
 all: build
 
@@ -109,6 +109,11 @@ demo: deps build
 bench: deps build
 	bench/linux.sh $(BIN) $(LINUX_SRC)
 	bench/kconfig.sh $(BIN) $(LINUX_SRC)
+	bench/bpfc.sh $(BIN)
+
+# kbuild-go bpf compile alone: a cache hit as a whole process, a cold compile against plain clang.
+bench-bpfc: build
+	bench/bpfc.sh $(BIN)
 
 clean:
 	rm -rf bin
