@@ -93,7 +93,7 @@ type debPackage struct {
 }
 
 // fetchDebian reads a Debian repository's Packages index (args: BASE SUITE [COMPONENT...]) and downloads
-// linux-headers-RELEASE with the -common and linux-kbuild packages it depends on. The index itself is
+// linux-headers-RELEASE with the linux-headers (Debian's -common) and linux-kbuild packages it depends on. The index itself is
 // not signature-checked (no OpenPGP here): its trust is the transport's; each package is checked against
 // the index's SHA256 and Size.
 func (s *search) fetchDebian(ctx context.Context, args []string, tmp string) ([]string, error) {
@@ -131,7 +131,9 @@ func (s *search) fetchDebian(ctx context.Context, args []string, tmp string) ([]
 			continue
 		}
 		n := f[0]
-		if !(strings.HasPrefix(n, "linux-headers-") && strings.Contains(n, "-common")) && !strings.HasPrefix(n, "linux-kbuild-") {
+		// Debian's flavour depends on linux-headers-R-common and linux-kbuild-X.Y; Ubuntu's on
+		// linux-headers-VERSION (its common tree, with no -common suffix).
+		if !strings.HasPrefix(n, "linux-headers-") && !strings.HasPrefix(n, "linux-kbuild-") || n == name {
 			continue
 		}
 		op, ver := "", ""

@@ -72,44 +72,49 @@ func validate(dirs []string, t target) (*Set, error) {
 	for _, d := range dirs {
 		fmt.Fprintf(id.h, "root %s\n", d)
 	}
-	find := func(rel string) (string, fs.FileInfo) {
+	// find returns where rel is, and how to name it in a reason: relative to the root when the set has
+	// one (the rejection already names the root), else the full path.
+	find := func(rel string) (string, string) {
 		for _, d := range dirs {
 			p := filepath.Join(d, rel)
 			if st, err := os.Stat(p); err == nil {
 				id.add(p, st)
-				return p, st
+				if len(dirs) == 1 {
+					return p, rel
+				}
+				return p, p
 			}
 		}
-		return "", nil
+		return "", ""
 	}
 
-	p, _ := find(utsReleaseH)
+	p, shown := find(utsReleaseH)
 	if p == "" {
 		return nil, reasonf(ErrMissingHeaders, "no %s", utsReleaseH)
 	}
-	rel, err := defineValue(p, "UTS_RELEASE")
+	rel, err := defineValue(p, shown, "UTS_RELEASE")
 	if err != nil {
 		return nil, err
 	}
 	rel = strings.Trim(rel, `"`)
 	if rel != t.release {
-		return nil, reasonf(ErrReleaseMismatch, "%s: UTS_RELEASE is %q, want %q", p, rel, t.release)
+		return nil, reasonf(ErrReleaseMismatch, "%s: UTS_RELEASE is %q, want %q", shown, rel, t.release)
 	}
 
-	p, _ = find(versionH)
+	p, shown = find(versionH)
 	if p == "" {
 		return nil, reasonf(ErrMissingHeaders, "no %s", versionH)
 	}
-	v, err := defineValue(p, "LINUX_VERSION_CODE")
+	v, err := defineValue(p, shown, "LINUX_VERSION_CODE")
 	if err != nil {
 		return nil, err
 	}
 	code, err := strconv.ParseUint(v, 0, 32)
 	if err != nil {
-		return nil, fmt.Errorf("%s: LINUX_VERSION_CODE %q is not a number", p, v)
+		return nil, fmt.Errorf("%s: LINUX_VERSION_CODE %q is not a number", shown, v)
 	}
 	if uint32(code) != t.versionCode {
-		return nil, reasonf(ErrVersionMismatch, "%s: LINUX_VERSION_CODE is %#x (%s), want %#x (%s)", p,
+		return nil, reasonf(ErrVersionMismatch, "%s: LINUX_VERSION_CODE is %#x (%s), want %#x (%s)", shown,
 			code, versionString(uint32(code)), t.versionCode, versionString(t.versionCode))
 	}
 
@@ -132,8 +137,9 @@ func versionString(c uint32) string {
 	return fmt.Sprintf("%d.%d.%d", c>>16, c>>8&0xff, c&0xff)
 }
 
-// defineValue returns the value of "#define NAME VALUE" in a (small, generated) header.
-func defineValue(path, name string) (string, error) {
+// defineValue returns the value of "#define NAME VALUE" in a (small, generated) header; shown names it
+// in errors.
+func defineValue(path, shown, name string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", err
@@ -147,7 +153,7 @@ func defineValue(path, name string) (string, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return "", fmt.Errorf("%s: %w", path, err)
+		return "", fmt.Errorf("%s: %w", shown, err)
 	}
-	return "", reasonf(ErrMissingHeaders, "%s: no #define %s", path, name)
+	return "", reasonf(ErrMissingHeaders, "%s: no #define %s", shown, name)
 }
