@@ -29,6 +29,7 @@ type ownGoal struct {
 func ownGoals() map[string]*ownGoal {
 	return map[string]*ownGoal{
 		"headers-pkg": headersPkgGoal,
+		"bpf":         bpfGoal,
 	}
 }
 
