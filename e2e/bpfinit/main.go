@@ -7,7 +7,7 @@
 //	(b) core.o, a CO-RE program compiled against the tree's vmlinux.h: relocated against the running
 //	    kernel's /sys/kernel/btf/vmlinux, loaded, test-run; it prints the values the relocations produced;
 //	(c) hello.ko, an out-of-tree module: loaded with finit_module; its printk is read back from the kernel
-//	    log and printed;
+//	    log and printed (the console shows only warnings and worse once /init runs: see quietConsole);
 //	(d) invalid.o: the verifier's rejection printed.
 //
 // Every line it prints starts with "PROOF " so the test can find them among the kernel's console messages;
@@ -39,6 +39,7 @@ func main() {
 		}
 	}
 	step("mount", mounts)
+	step("console", quietConsole)
 	// No rlimit.RemoveMemlock: 6.1 charges BPF memory to memory cgroups, not RLIMIT_MEMLOCK, and importing
 	// cilium/ebpf/rlimit runs a BPF syscall in its init(), before main mounts /proc, which makes cilium/ebpf
 	// cache a failed token lookup (/proc/self/mountinfo) and fail every load after it.
@@ -71,6 +72,16 @@ func mounts() error {
 		}
 	}
 	return nil
+}
+
+// quietConsole keeps the kernel's info and notice messages off the console from now on (they stay in the
+// log buffer): probes that finish late, such as the PS/2 mouse's "input: ..." line, would otherwise be
+// printed in the middle of this program's lines. Warnings and worse still show. syslog(2)
+// SYSLOG_ACTION_CONSOLE_LEVEL takes the level as its length argument.
+func quietConsole() error {
+	const level = 5 // print messages below KERN_NOTICE (5): emerg, alert, crit, err, warning
+	_, err := unix.Klogctl(unix.SYSLOG_ACTION_CONSOLE_LEVEL, make([]byte, level))
+	return err
 }
 
 // packet is an Ethernet frame with an IPv4 header and 16 bytes of payload: 14 + 20 + 16 bytes. A socket
