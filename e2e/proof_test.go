@@ -6,8 +6,9 @@ package e2e
 //
 //	(a) testdata/bpf/prog.c, a uapi-only socket filter compiled by `kbuild-go bpf compile` against the
 //	    kernel's header package (`kbuild-go headers-pkg`), extracted in a directory of its own;
-//	(b) testdata/bpf/core.c, a CO-RE program compiled against the tree's vmlinux.h, relocated at load time
-//	    against the running kernel's BTF; the offsets it reads are checked against the built vmlinux's BTF;
+//	(b) testdata/bpf/core.c, a CO-RE program built in the kernel's graph (`kbuild-go bpf`, kbuild.yaml)
+//	    against the tree's vmlinux.h, relocated at load time against the running kernel's BTF; the offsets
+//	    it reads are checked against the built vmlinux's BTF;
 //	(c) testdata/hello, an out-of-tree module built with M= against the extracted package, by make and by
 //	    kbuild-go (the same bytes);
 //	(d) testdata/bpf/invalid.c, compiled as (a), which the verifier must reject.
@@ -270,7 +271,7 @@ func TestProof(t *testing.T) {
 	if err != nil {
 		t.Skip("qemu-system-x86_64 not found (make deps installs qemu-system-x86)")
 	}
-	for _, tool := range []string{"clang", "bpftool", "make"} {
+	for _, tool := range []string{"clang", "bpftool", "make", "tar"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("%s not found", tool)
 		}
@@ -293,8 +294,8 @@ func TestProof(t *testing.T) {
 	// (a) and (d): kbuild-go bpf compile against the package.
 	compileUAPI(t, k, pkg, dir, "prog.c", filepath.Join(objs, "prog.o"))
 	compileUAPI(t, k, pkg, dir, "invalid.c", filepath.Join(objs, "invalid.o"))
-	// (b): against the tree's own vmlinux.h.
-	compileCORE(t, k, dir, filepath.Join(objs, "core.o"))
+	// (b): in the kernel's graph, against the tree's own vmlinux.h.
+	compileCORE(t, k, filepath.Join(objs, "core.o"))
 	relocs := coreRelocations(t, filepath.Join(objs, "core.o"))
 	t.Logf("core.o's CO-RE relocations: %s", strings.Join(relocs, "; "))
 	if len(relocs) == 0 {
@@ -331,24 +332,24 @@ func compileUAPI(t *testing.T, k *ProofKernel, pkg, dir, src, out string) {
 		filepath.Join("testdata", "bpf", src))
 }
 
-// compileCORE compiles core.c against a vmlinux.h dumped from the built vmlinux's BTF.
-//
-// TODO(issue 8): replace with the graph's build (a kbuild.yaml `bpf:` section, `kbuild-go -C SRC O=obj bpf`),
-// which makes vmlinux.h from the tree's vmlinux and the object from it. Until then: bpftool here, and
-// `kbuild-go bpf compile --mode core`.
-func compileCORE(t *testing.T, k *ProofKernel, dir, out string) {
+// compileCORE builds core.c in the kernel's graph: the bpf goal with testdata/bpf/kbuild.yaml's bpf:
+// section dumps Obj/vmlinux.h from the built vmlinux's BTF and compiles Obj/bpf/core.bpfel.o against it.
+func compileCORE(t *testing.T, k *ProofKernel, out string) {
 	t.Helper()
-	h, err := exec.Command("bpftool", "btf", "dump", "file", filepath.Join(k.Obj, "vmlinux"), "format", "c").Output()
+	yaml, err := filepath.Abs(filepath.Join("testdata", "bpf", "kbuild.yaml"))
 	if err != nil {
-		t.Fatalf("bpftool btf dump: %v", err)
-	}
-	inc := filepath.Join(dir, "core-include")
-	os.MkdirAll(inc, 0o777)
-	if err := os.WriteFile(filepath.Join(inc, "vmlinux.h"), h, 0o666); err != nil {
 		t.Fatal(err)
 	}
-	bpfCompile(t, k, filepath.Join(dir, "bpf-core"), out, "--mode", "core", "--target", "bpfel", "-I", inc,
-		filepath.Join("testdata", "bpf", "core.c"))
+	if _, err := runPinned(t.Logf, k.Masked, k.KbuildGo, "-C", k.Src, "O="+k.Obj, "bpf", "KBUILD_YAML="+yaml); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(k.Obj, "bpf", "core.bpfel.o"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, data, 0o666); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // bpfCompile runs `kbuild-go bpf compile -o outDir ARGS` (a private cache under outDir) and copies the one
