@@ -153,6 +153,14 @@ func epoch(s, what string) (time.Time, error) {
 	return time.Unix(n, 0), nil
 }
 
+// resolvePath is p with its symlinks resolved, or p itself when it cannot be.
+func resolvePath(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	return filepath.Clean(p)
+}
+
 func fileExists(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.Mode().IsRegular()
@@ -164,10 +172,12 @@ func fileExists(p string) bool {
 func (d *driver) kernelScope(src, obj string) *scope {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	file := filepath.Join(src, "Makefile")
+	// The top Makefile names its sub-make's directory and file its own way (abs_objtree from `cd && pwd`,
+	// abs_srctree from $(realpath)): compare resolved paths, so a symlinked -C or O= finds its scope.
+	file, obj := resolvePath(filepath.Join(src, "Makefile")), resolvePath(obj)
 	var best *scope
 	for _, sc := range d.scopes {
-		if sc.file == file && sc.dir == obj && (best == nil || sc.key < best.key) {
+		if resolvePath(sc.file) == file && resolvePath(sc.dir) == obj && (best == nil || sc.key < best.key) {
 			best = sc
 		}
 	}
