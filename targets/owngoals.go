@@ -67,7 +67,7 @@ func buildWithOwnGoals(ctx context.Context, req Request, sm subMake, env []strin
 		return err
 	}
 	x := &ownContext{ctx: ctx, req: req, src: sm.dir, obj: obj, env: env, cmdline: sm.cmdline}
-	if x.config, err = readAutoConf(filepath.Join(obj, "include/config/auto.conf")); err != nil {
+	if x.config, err = readAutoConf(configFile(obj, env)); err != nil {
 		return &InputError{Err: err}
 	}
 	known := ownGoals()
@@ -109,8 +109,31 @@ func buildWithOwnGoals(ctx context.Context, req Request, sm subMake, env []strin
 	return d.build(d, all)
 }
 
-// readAutoConf reads the CONFIG_ assignments of an auto.conf (kconfig's own output format: one
-// CONFIG_X=value per line, strings quoted).
+// configFile is the configuration the own goals plan from: include/config/auto.conf, unless the
+// KCONFIG_CONFIG file (.config) is newer or auto.conf is missing, as after `tinyconfig foo.config` (conf
+// writes auto.conf only when there is none): then the build's syncconfig derives auto.conf from .config,
+// so .config is what the build will see.
+func configFile(obj string, env []string) string {
+	auto := filepath.Join(obj, "include/config/auto.conf")
+	config := ".config"
+	for _, e := range env {
+		if v, ok := strings.CutPrefix(e, "KCONFIG_CONFIG="); ok && v != "" {
+			config = v
+		}
+	}
+	if !filepath.IsAbs(config) {
+		config = filepath.Join(obj, config)
+	}
+	a, errA := os.Stat(auto)
+	c, errC := os.Stat(config)
+	if errC == nil && (errA != nil || c.ModTime().After(a.ModTime())) {
+		return config
+	}
+	return auto
+}
+
+// readAutoConf reads the CONFIG_ assignments of an auto.conf or a .config (kconfig's own output format:
+// one CONFIG_X=value per line, strings quoted; "# CONFIG_X is not set" lines are comments).
 func readAutoConf(path string) (map[string]string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {

@@ -1,0 +1,50 @@
+package targets
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// The own goals plan from the configuration the build will see: auto.conf, or .config when that is newer
+// (conf writes auto.conf only when there is none, so `tinyconfig foo.config` leaves tinyconfig's).
+func TestConfigFile(t *testing.T) {
+	obj := t.TempDir()
+	auto := filepath.Join(obj, "include/config/auto.conf")
+	config := filepath.Join(obj, ".config")
+	os.MkdirAll(filepath.Dir(auto), 0o777)
+	write := func(path, data string, age time.Duration) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(data), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		when := time.Now().Add(-age)
+		os.Chtimes(path, when, when)
+	}
+	check := func(env []string, want string, modules string) {
+		t.Helper()
+		got := configFile(obj, env)
+		if got != want {
+			t.Errorf("configFile = %s, want %s", got, want)
+		}
+		m, err := readAutoConf(got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m["CONFIG_MODULES"] != modules {
+			t.Errorf("CONFIG_MODULES = %q, want %q", m["CONFIG_MODULES"], modules)
+		}
+	}
+
+	write(config, "CONFIG_MODULES=y\n# CONFIG_BPF is not set\n", time.Hour)
+	check(nil, config, "y") // no auto.conf yet
+	write(auto, "CONFIG_X=y\n", 2*time.Hour)
+	check(nil, config, "y") // auto.conf older: the build will sync it from .config
+	write(auto, "CONFIG_MODULES=y\nCONFIG_X=y\n", 10*time.Minute)
+	check(nil, auto, "y") // synced
+
+	other := filepath.Join(obj, "other.config")
+	write(other, "CONFIG_MODULES=m\n", 0)
+	check([]string{"KCONFIG_CONFIG=other.config"}, other, "m")
+}
