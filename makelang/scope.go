@@ -166,7 +166,10 @@ func NewScope(opts Options) *Scope {
 	def("SHELL", "/bin/sh", OriginDefault)
 	def(".SHELLFLAGS", "-c", OriginDefault)
 	def("MAKE_VERSION", "4.3", OriginDefault)
-	def(".FEATURES", "target-specific order-only second-expansion else-if shortest-stem undefine oneshell nocomment grouped-target extra-prereqs", OriginDefault)
+	// GNU make 4.3's list, but for what kbuild-go does not do (archives, jobserver, check-symlink, load).
+	// output-sync is true of it: each job's output is kept and printed whole (Kbuild >= 6.2's top
+	// Makefile requires the word: its "GNU Make >= 4.0" check).
+	def(".FEATURES", "target-specific order-only second-expansion else-if shortest-stem undefine oneshell nocomment grouped-target extra-prereqs output-sync", OriginDefault)
 	def(".RECIPEPREFIX", "", OriginDefault)
 	s.includeDirs = includeDirs(opts.MakeFlags)
 	if !noBuiltinVars(opts.MakeFlags) {

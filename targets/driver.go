@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -80,6 +81,10 @@ type subMake struct {
 	file    string
 	cmdline []string
 	goals   []string
+	// flags are the options of the sub-make's own command line that make adds to its MAKEFLAGS
+	// (-s, -k, --no-print-directory...), in MAKEFLAGS form: 6.12's top Makefile recurses until
+	// $(MAKEFLAGS) has --no-print-directory.
+	flags string
 }
 
 func newDriver(self string, out, errw io.Writer, env []string, shell func(string, []string, string) (string, int), fs *statCache) *driver {
@@ -96,7 +101,7 @@ func newDriver(self string, out, errw io.Writer, env []string, shell func(string
 // makes two invocations the same make: makefile, directory, command-line variables and goals.
 func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 	// MAKECMDGOALS is part of the key: the top Makefile evaluates differently for config goals.
-	key := sm.file + "\x00" + sm.dir + "\x00" + strings.Join(sm.cmdline, "\x00") + "\x00" + strings.Join(sm.goals, " ")
+	key := sm.file + "\x00" + sm.dir + "\x00" + strings.Join(sm.cmdline, "\x00") + "\x00" + strings.Join(sm.goals, " ") + "\x00" + sm.flags
 	d.mu.Lock()
 	sc, ok := d.scopes[key]
 	d.mu.Unlock()
@@ -117,6 +122,7 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 		if strings.HasPrefix(mf, "-- ") {
 			flags = ""
 		}
+		flags = mergeMakeflags(flags, sm.flags)
 	}
 	opts := makelang.Options{
 		Dir:         sm.dir,
@@ -621,7 +627,53 @@ func (sc *scope) parseSubMake(l makelang.RecipeLine, inherited []string) (subMak
 		}
 		cmdline = overrideVar(cmdline, v.Name+op+v.Value)
 	}
-	return subMake{dir: filepath.Clean(dir), file: filepath.Clean(file), cmdline: cmdline, goals: inv.Targets}, true
+	return subMake{dir: filepath.Clean(dir), file: filepath.Clean(file), cmdline: cmdline, goals: inv.Targets, flags: invFlags(inv)}, true
+}
+
+// invFlags is the MAKEFLAGS form of a command line's options that make passes on: the letters, then
+// the long options (GNU make 4.3: `make -s -k --no-print-directory` has MAKEFLAGS "ks --no-print-directory").
+func invFlags(inv *cli.Invocation) string {
+	var b strings.Builder
+	for _, f := range []struct {
+		on     bool
+		letter byte
+	}{{inv.AlwaysMake, 'B'}, {inv.KeepGoing, 'k'}, {inv.DryRun, 'n'}, {inv.Silent, 's'}, {inv.PrintDirectory, 'w'}} {
+		if f.on {
+			b.WriteByte(f.letter)
+		}
+	}
+	if inv.NoPrintDirectory {
+		b.WriteString(" --no-print-directory")
+	}
+	return b.String()
+}
+
+// mergeMakeflags adds a sub-make's own flags (invFlags' form) to the MAKEFLAGS it inherited: letters it
+// lacks into the first word, long options it lacks at the end.
+func mergeMakeflags(inherited, own string) string {
+	if strings.TrimSpace(own) == "" {
+		return inherited
+	}
+	words := strings.Fields(inherited)
+	letters := ""
+	if len(words) > 0 && !strings.HasPrefix(words[0], "-") {
+		letters, words = words[0], words[1:]
+	}
+	ownWords := strings.Fields(own)
+	if len(ownWords) > 0 && !strings.HasPrefix(ownWords[0], "-") {
+		for _, c := range ownWords[0] {
+			if !strings.ContainsRune(letters, c) {
+				letters += string(c)
+			}
+		}
+		ownWords = ownWords[1:]
+	}
+	for _, w := range ownWords {
+		if !slices.Contains(words, w) {
+			words = append(words, w)
+		}
+	}
+	return strings.TrimSpace(letters + " " + strings.Join(words, " "))
 }
 
 // shellWords splits a command line the way /bin/sh would split a plain command: words separated by blanks
