@@ -6,7 +6,8 @@
 #   2. a cold compile (a fresh output directory each run; the compiler's identity record is warm, as for
 #      a restarted agent) against plain clang (uapi mode) or clang | llc (kernel mode) with the same
 #      flags, taken from kbuild-go's own -v output (goal: within 5%).
-# Modes: uapi (bpfc/testdata/uapi.c against /usr/include) always; kernel when BPFC_HEADERS names header
+# Modes: uapi (bpfc/testdata/uapi.c against /usr/include) always; core (e2e's core.c against the running
+# kernel's BTF) when /sys/kernel/btf/vmlinux and bpftool are there; kernel when BPFC_HEADERS names header
 # roots (a kernel O= tree and its source, or a Debian flavour and -common pair) with BPFC_RELEASE and
 # BPFC_VERSION_CODE, on BPFC_KERNEL_PROG (default: a small kernel-internal program written here).
 # Usage: bench/bpfc.sh KBUILD_GO_BINARY [WORKDIR] [N]
@@ -55,6 +56,14 @@ bench() {
 }
 
 bench uapi --mode uapi -I "$work/src" "$work/src/uapi.c"
+
+# CO-RE: the proof's core.c against a vmlinux.h from this machine's kernel BTF (a typical program's
+# size: clang parses a ~100k-line header, so the compile, not the process, dominates).
+if [ -r /sys/kernel/btf/vmlinux ] && command -v bpftool >/dev/null; then
+	bpftool btf dump file /sys/kernel/btf/vmlinux format c >"$work/src/vmlinux.h"
+	cp "$here/e2e/testdata/bpf/core.c" "$here/e2e/testdata/bpf/proof.h" "$work/src/"
+	bench core --mode core -I "$work/src" "$work/src/core.c"
+fi
 
 if [ -n "${BPFC_HEADERS:-}" ]; then
 	prog=${BPFC_KERNEL_PROG:-$work/src/ktrace.c}
