@@ -51,9 +51,13 @@ func Escape(cmd string) string {
 	return b.String()
 }
 
-// SaveCmd returns the content cmd_and_savecmd writes: `cmd_<target> := <escaped cmd>` and a newline.
-func SaveCmd(target, cmd string) []byte {
-	return []byte("cmd_" + target + " := " + Escape(cmd) + "\n")
+// DefaultPrefix is the saved command's variable prefix of Linux before 6.2 ("cmd_"); 6.2 and later
+// write "savedcmd_". A tree's own is in its Kbuild.include (see the targets package).
+const DefaultPrefix = "cmd_"
+
+// SaveCmd returns the content cmd_and_savecmd writes: `<prefix><target> := <escaped cmd>` and a newline.
+func SaveCmd(prefix, target, cmd string) []byte {
+	return []byte(prefix + target + " := " + Escape(cmd) + "\n")
 }
 
 // ConfigScanner remembers which CONFIG_ symbols have been emitted, as fixdep's hash table does for one
@@ -67,14 +71,14 @@ type ReadFunc func(name string) ([]byte, error)
 var ErrNoTargets = errors.New("fixdep: parse error; no targets found")
 
 // Fixdep returns what `scripts/basic/fixdep <depfile> <target> '<escaped cmd>'` prints, given the
-// depfile's content. It reproduces fixdep.c of Linux 6.1 exactly, including its quirks: the first
+// depfile's content; prefix is the saved command's variable prefix (DefaultPrefix, or "savedcmd_"). It reproduces fixdep.c of Linux 6.1 exactly, including its quirks: the first
 // prerequisite after the first target becomes source_<target>; the first prerequisite after any later
 // target is read but not listed; include/generated/autoconf.h and autoksyms.h are neither listed nor
 // scanned; each CONFIG_<SYM> word (a trailing _MODULE dropped) is listed once per target, right after the
 // file it was first found in. scan may cache file scans across targets (see Scanner).
-func Fixdep(depfile []byte, target, cmd string, scan func(name string) ([]string, error)) ([]byte, error) {
+func Fixdep(depfile []byte, prefix, target, cmd string, scan func(name string) ([]string, error)) ([]byte, error) {
 	var out bytes.Buffer
-	out.WriteString("cmd_" + target + " := " + Escape(cmd) + "\n\n")
+	out.WriteString(prefix + target + " := " + Escape(cmd) + "\n\n")
 	seen := configSet{}
 	sawTarget, firstDep := false, false
 	m := depfile

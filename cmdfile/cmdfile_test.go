@@ -89,7 +89,7 @@ func TestFixdepMatchesKernel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := Fixdep(dep, "src/x.o", cmdline, func(name string) ([]string, error) {
+	got, err := Fixdep(dep, DefaultPrefix, "src/x.o", cmdline, func(name string) ([]string, error) {
 		if !filepath.IsAbs(name) {
 			name = filepath.Join(dir, name)
 		}
@@ -108,7 +108,7 @@ func TestFixdepMatchesKernel(t *testing.T) {
 }
 
 func TestFixdepNoTargets(t *testing.T) {
-	if _, err := Fixdep([]byte("a.h b.h\n"), "x.o", "cc", func(string) ([]string, error) { return nil, nil }); err != ErrNoTargets {
+	if _, err := Fixdep([]byte("a.h b.h\n"), DefaultPrefix, "x.o", "cc", func(string) ([]string, error) { return nil, nil }); err != ErrNoTargets {
 		t.Errorf("err = %v, want ErrNoTargets", err)
 	}
 }

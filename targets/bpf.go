@@ -126,6 +126,9 @@ type bpfBuild struct {
 	x       *ownContext
 	verbose bool // V=1: print command lines instead of quiet lines
 	silent  bool // -s: print neither
+	// prefix is the tree's saved-command prefix (cmd_ or savedcmd_), so make reads the .cmd files the
+	// same way.
+	prefix string
 }
 
 func bpfAdd(x *ownContext, needed []*dag.Node) (*dag.Node, error) {
@@ -137,7 +140,12 @@ func bpfAdd(x *ownContext, needed []*dag.Node) (*dag.Node, error) {
 	if v == "" {
 		v = lookupVar(nil, x.env, "KBUILD_VERBOSE", "")
 	}
-	b := &bpfBuild{x: x, verbose: strings.Contains(v, "1"), silent: x.req.Invocation.Silent}
+	b := &bpfBuild{x: x, verbose: strings.Contains(v, "1"), silent: x.req.Invocation.Silent, prefix: cmdfile.DefaultPrefix}
+	if sc := x.d.kernelScope(x.src, x.obj); sc != nil {
+		sc.mu.Lock()
+		b.prefix = sc.savedPrefix()
+		sc.mu.Unlock()
+	}
 	g := x.d.g
 	var vmlinuxH *dag.Node
 	var objs []*dag.Node
@@ -211,7 +219,7 @@ func (b *bpfBuild) loadRecord(target, file string) savedRecord {
 	if err := s.EvalFile(file); err != nil {
 		return savedRecord{}
 	}
-	cmd, err := s.Var("cmd_" + target)
+	cmd, err := s.Var(b.prefix + target)
 	if err != nil || strings.TrimSpace(cmd) == "" {
 		return savedRecord{}
 	}
@@ -306,7 +314,7 @@ func (b *bpfBuild) addVmlinuxH(goal []*dag.Node) (*dag.Node, error) {
 						return err
 					}
 				}
-				return writeFileAtomic(cmdFile, cmdfile.SaveCmd("vmlinux.h", cmd))
+				return writeFileAtomic(cmdFile, cmdfile.SaveCmd(b.prefix, "vmlinux.h", cmd))
 			}}, nil
 		},
 	})
@@ -369,7 +377,7 @@ func (b *bpfBuild) saveRecord(target, cmd, depfile, cmdFile string) error {
 	if err != nil {
 		return errorf("bpf: %s: no depfile: %v", target, err)
 	}
-	content, err := cmdfile.Fixdep(data, target, cmd, func(name string) ([]string, error) {
+	content, err := cmdfile.Fixdep(data, b.prefix, target, cmd, func(name string) ([]string, error) {
 		f, err := os.ReadFile(b.abs(name))
 		return cmdfile.ConfigSymbols(f), err
 	})

@@ -436,9 +436,9 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 			sc.d.owner[n] = st
 			sc.d.mu.Unlock()
 			// Untracked is Kbuild's "not in $(targets)": no .cmd file is ever included for it. What decides
-			// for make is whether cmd_$@ came in, so a target whose .cmd was included by another spelling
+			// for make is whether cmd_$@ (savedcmd_$@) came in, so a target whose .cmd was included by another spelling
 			// (arch/x86/entry/syscalls names its outputs ../../../../arch/x86/include/...) is tracked.
-			if _, _, _, ok := sc.s.Lookup("cmd_" + name); !ok {
+			if _, _, _, ok := sc.s.Lookup(sc.savedPrefix() + name); !ok {
 				e.Untracked = !sc.inTargets(name)
 			}
 		}

@@ -39,6 +39,7 @@ type step struct {
 	cmd       string // the command line recorded in the .cmd file
 	depfile   string
 	dotTarget string // $(dot-target): dir/.name
+	prefix    string // the saved command's variable prefix (savedPrefix)
 	quietUpd  bool   // filechk prints "  UPD     $@"
 	pos       string // file:line of the recipe line, for make's "[file:line: target] Error N"
 }
@@ -86,10 +87,12 @@ func (sc *scope) callHook(cc *makelang.CallContext, name string, args []string) 
 		}
 		ps.addCmd(cc, arg, cmd, args)
 		target := ps.expand(cc, "$@")
+		check, _ := cc.Lookup("cmd-check")
+		prefix := savedPrefix(check)
 		if strings.HasSuffix(name, "dep") || name == "cmd_and_fixdep" {
-			ps.steps = append(ps.steps, step{kind: stepFixdep, cmd: cmd, depfile: ps.expand(cc, "$(depfile)"), text: target})
+			ps.steps = append(ps.steps, step{kind: stepFixdep, cmd: cmd, depfile: ps.expand(cc, "$(depfile)"), text: target, prefix: prefix})
 		} else {
-			ps.steps = append(ps.steps, step{kind: stepSaveCmd, cmd: cmd, dotTarget: ps.expand(cc, "$(dot-target)"), text: target})
+			ps.steps = append(ps.steps, step{kind: stepSaveCmd, cmd: cmd, dotTarget: ps.expand(cc, "$(dot-target)"), text: target, prefix: prefix})
 		}
 		return marker, true
 	case "if_changed_rule":
@@ -272,7 +275,7 @@ func runSteps(ctx context.Context, dir string, env []string, target string, step
 				return &ShellError{Target: target, Pos: s.pos, Status: status}
 			}
 		case stepSaveCmd:
-			if err := writeFileAtomic(inDir(dir, s.dotTarget+".cmd"), cmdfile.SaveCmd(s.text, s.cmd)); err != nil {
+			if err := writeFileAtomic(inDir(dir, s.dotTarget+".cmd"), cmdfile.SaveCmd(s.prefix, s.text, s.cmd)); err != nil {
 				return err
 			}
 		case stepFixdep:
@@ -281,7 +284,7 @@ func runSteps(ctx context.Context, dir string, env []string, target string, step
 			if err != nil {
 				return fmt.Errorf("fixdep: error opening file: %s: %w", s.depfile, err)
 			}
-			content, err := cmdfile.Fixdep(data, s.text, s.cmd, func(name string) ([]string, error) {
+			content, err := cmdfile.Fixdep(data, s.prefix, s.text, s.cmd, func(name string) ([]string, error) {
 				p := name
 				if !filepath.IsAbs(p) {
 					p = filepath.Join(dir, p)
@@ -386,7 +389,7 @@ func (r records) Load(output string) (dag.Record, bool, error) {
 		return dag.Record{}, false, nil
 	}
 	st.sc.mu.Lock()
-	v, _, _, ok := st.sc.s.Lookup("cmd_" + st.name)
+	v, _, _, ok := st.sc.s.Lookup(st.sc.savedPrefix() + st.name)
 	st.sc.mu.Unlock()
 	if !ok || strings.TrimSpace(v) == "" {
 		return dag.Record{}, false, nil
@@ -404,4 +407,24 @@ func shellText(s string) string {
 		return s
 	}
 	return strings.ReplaceAll(s, "\\\n\t", "\\\n")
+}
+
+// savedPrefix reads the saved command's variable prefix from the tree's own cmd-check (Kbuild.include:
+// `$(strip $(cmd_$@))` before 6.2, `$(strip $(savedcmd_$@))` since; fixdep and cmd_and_savecmd write the
+// same), raw text as the makefile wrote it. Without one, the prefix of Linux before 6.2.
+func savedPrefix(cmdCheck string) string {
+	const open, close = "$(strip $(", "$@))"
+	if i := strings.Index(cmdCheck, open); i >= 0 {
+		rest := cmdCheck[i+len(open):]
+		if j := strings.Index(rest, close); j > 0 && !strings.ContainsAny(rest[:j], "$() \t") {
+			return rest[:j]
+		}
+	}
+	return cmdfile.DefaultPrefix
+}
+
+// savedPrefix is the scope's saved-command prefix; the caller holds sc.mu or the scope is evaluated.
+func (sc *scope) savedPrefix() string {
+	raw, _, _, _ := sc.s.Lookup("cmd-check")
+	return savedPrefix(raw)
 }

@@ -48,3 +48,19 @@ func TestConfigFile(t *testing.T) {
 	write(other, "CONFIG_MODULES=m\n", 0)
 	check([]string{"KCONFIG_CONFIG=other.config"}, other, "m")
 }
+
+// The saved command's prefix is read from the tree's cmd-check, as Kbuild.include wrote it.
+func TestSavedPrefix(t *testing.T) {
+	for _, c := range []struct{ check, want string }{
+		// Linux 6.1's scripts/Kbuild.include
+		{"$(filter-out $(subst $(space),$(space_escape),$(strip $(cmd_$@))), \\\n                         $(subst $(space),$(space_escape),$(strip $(cmd_$1))))", "cmd_"},
+		// Linux 6.12's
+		{"$(filter-out $(subst $(space),$(space_escape),$(strip $(savedcmd_$@))), \\\n                         $(subst $(space),$(space_escape),$(strip $(cmd_$1))))", "savedcmd_"},
+		{"", "cmd_"},
+		{"$(strip $(a b$@))", "cmd_"},
+	} {
+		if got := savedPrefix(c.check); got != c.want {
+			t.Errorf("savedPrefix(%q) = %q, want %q", c.check, got, c.want)
+		}
+	}
+}
