@@ -75,8 +75,9 @@ step "4. boot the kernel just built; its verifier judges what was built for it"
 printf '$ qemu-system-x86_64 -kernel %s -initrd %s ...\n' "$out/arch/x86/boot/bzImage" "$demo/initramfs.cpio.gz"
 timeout 300 qemu-system-x86_64 -kernel "$out/arch/x86/boot/bzImage" -initrd "$demo/initramfs.cpio.gz" \
 	-nographic -append "console=ttyS0 panic=-1 quiet" -no-reboot -m 256 >"$demo/boot.log" 2>&1 || true
-grep -a '^PROOF' "$demo/boot.log" | tr -d '\r' || { echo "no verdict: see $demo/boot.log" >&2; exit 1; }
-grep -aq '^PROOF done' "$demo/boot.log" || { echo "the proof did not finish: see $demo/boot.log" >&2; exit 1; }
+# -o: the first line comes after the firmware's terminal escapes (ESC c, ESC [2J).
+grep -ao 'PROOF .*' "$demo/boot.log" | tr -d '\r' || { echo "no verdict: see $demo/boot.log" >&2; exit 1; }
+grep -aq 'PROOF done' "$demo/boot.log" || { echo "the proof did not finish: see $demo/boot.log" >&2; exit 1; }
 
 step "where everything is"
 cat <<EOF
