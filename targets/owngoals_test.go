@@ -64,3 +64,12 @@ func TestSavedPrefix(t *testing.T) {
 		}
 	}
 }
+
+func TestOnlyExists(t *testing.T) {
+	if !onlyExists("$(if $(strip $(savedcmd_$@)),,1)") || !onlyExists(" $(if $(strip $(cmd_$@)),,1)\n") {
+		t.Error("KBUILD_NOCMDDEP's cmd-check not recognised")
+	}
+	if onlyExists("$(filter-out $(subst $(space),$(space_escape),$(strip $(cmd_$@))), $(subst $(space),$(space_escape),$(strip $(cmd_$1))))") {
+		t.Error("the comparing cmd-check taken for KBUILD_NOCMDDEP's")
+	}
+}
