@@ -63,6 +63,9 @@ type scope struct {
 	plan  *planState           // the recipe being expanded, while mu is held
 	// silent: this make runs with -s (MAKEFLAGS says so), so recipe lines are not echoed.
 	silent bool
+	// via are the files whose recipes run this make (the target of the recipe line, and theirs in
+	// turn): none of them can be a leaf here, as the make that builds them is waiting for this one.
+	via map[string]bool
 }
 
 // scopeTarget names a target inside its scope.
@@ -85,6 +88,8 @@ type subMake struct {
 	// (-s, -k, --no-print-directory...), in MAKEFLAGS form: 6.12's top Makefile recurses until
 	// $(MAKEFLAGS) has --no-print-directory.
 	flags string
+	// via are the files whose recipes run this sub-make (not part of what makes two the same make).
+	via []string
 }
 
 func newDriver(self string, out, errw io.Writer, env []string, shell func(string, []string, string) (string, int), fs *statCache) *driver {
@@ -106,9 +111,18 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 	sc, ok := d.scopes[key]
 	d.mu.Unlock()
 	if ok {
+		sc.mu.Lock()
+		for _, v := range sm.via {
+			sc.via[v] = true
+		}
+		sc.mu.Unlock()
 		return sc, nil
 	}
-	sc = &scope{d: d, key: key, dir: sm.dir, file: sm.file, cmdline: sm.cmdline, level: level, nodes: map[string]*dag.Node{}}
+	sc = &scope{d: d, key: key, dir: sm.dir, file: sm.file, cmdline: sm.cmdline, level: level, nodes: map[string]*dag.Node{},
+		via: map[string]bool{}}
+	for _, v := range sm.via {
+		sc.via[v] = true
+	}
 	flags := d.topFlags
 	if mf, ok := cmdlineValue(sm.cmdline, "MAKEFLAGS"); ok {
 		// `$(MAKE) MAKEFLAGS="..."` (the top Makefile's tools/ rule): the sub-make's flags are exactly
@@ -252,8 +266,9 @@ func hasRealRecipe(t *makelang.Target) bool {
 // exists tells the evaluator about files that another rule of the graph will produce, so that make's
 // rule search treats them as "ought to exist" the way a sequential make finds them already built.
 func (sc *scope) exists(p string) bool {
-	n, ok := sc.d.g.Lookup(sc.abs(p))
-	return ok && n.Producer() != nil
+	a := sc.abs(p)
+	n, ok := sc.d.g.Lookup(a)
+	return ok && n.Producer() != nil && !sc.via[a]
 }
 
 func (sc *scope) abs(p string) string {
@@ -318,15 +333,11 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 		if errors.Is(err, makelang.ErrNoRule) {
 			// A file another scope's rule produces (already in the graph) is a leaf here, as it is for a
 			// sequential make that finds it built.
-			if n, ok := sc.d.g.Lookup(sc.abs(name)); ok && n.Producer() != nil {
+			if n, ok := sc.d.g.Lookup(sc.abs(name)); ok && n.Producer() != nil && !sc.via[sc.abs(name)] {
 				sc.nodes[name] = n
 				return n, nil
 			}
-			msg := fmt.Sprintf("*** No rule to make target '%s'", name)
-			if neededBy != "" {
-				msg += fmt.Sprintf(", needed by '%s'", neededBy)
-			}
-			return nil, &BuildError{Msg: msg + ".  Stop."}
+			return nil, &NoRuleError{Target: name, NeededBy: neededBy}
 		}
 		return nil, &InputError{Err: err}
 	}
@@ -506,6 +517,14 @@ func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makelang.Target, paren
 	}
 	for _, l := range lines {
 		sm, ok := sc.parseSubMake(l, cmdline)
+		if ok && !t.Phony {
+			sm.via = append(sm.via, sc.abs(t.Name))
+		}
+		if ok {
+			for v := range sc.via {
+				sm.via = append(sm.via, v)
+			}
+		}
 		if sc.d.debug {
 			fmt.Fprintf(sc.d.errw, "kbuild-go: debug: %s: recipe line %q: sub-make %v %+v\n", t.Name, l.Text, ok, sm)
 		}

@@ -27,7 +27,8 @@ func (p *printer) Print(ev dag.Event) {
 		p.out.Write(ev.Output)
 	case dag.EventFail:
 		p.out.Write(ev.Output)
-		if ev.Err != nil && !errors.Is(ev.Err, context.Canceled) {
+		var nr *NoRuleError
+		if ev.Err != nil && !errors.Is(ev.Err, context.Canceled) && !errors.As(ev.Err, &nr) { // NoRuleError: the build's error
 			fmt.Fprintf(p.errw, "kbuild-go: *** %v\n", ev.Err)
 		}
 	case dag.EventDryRun:

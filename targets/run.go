@@ -69,6 +69,18 @@ type BuildError struct{ Msg string }
 
 func (e *BuildError) Error() string { return e.Msg }
 
+// NoRuleError is make's "No rule to make target": a goal or prerequisite that nothing makes and that
+// does not exist, in any make of the tree (a sub-make's goal too). kbuild-go exits 2 for it, as make.
+type NoRuleError struct{ Target, NeededBy string }
+
+func (e *NoRuleError) Error() string {
+	msg := fmt.Sprintf("*** No rule to make target '%s'", e.Target)
+	if e.NeededBy != "" {
+		msg += fmt.Sprintf(", needed by '%s'", e.NeededBy)
+	}
+	return msg + ".  Stop."
+}
+
 // Run executes a request.
 func Run(ctx context.Context, req Request) error {
 	inv := req.Invocation
@@ -200,6 +212,13 @@ func runGraph(ctx context.Context, req Request, d *driver, nodes []*dag.Node) er
 	}
 	var be *dag.BuildError
 	if errors.As(err, &be) {
+		// A sub-make that found no rule for its goal fails the build as make's does: that message, exit 2.
+		for _, f := range be.Failed {
+			var nr *NoRuleError
+			if errors.As(f.Err, &nr) {
+				return nr
+			}
+		}
 		return &BuildError{Msg: "build failed"}
 	}
 	return &BuildError{Msg: err.Error()}

@@ -16,6 +16,10 @@ func TestExitCodes(t *testing.T) {
 		t.Fatal(err)
 	}
 	kmini, _ := filepath.Abs("../../testdata/kernel-mini")
+	pkgDir := filepath.Join(dir, "pkg")
+	os.MkdirAll(pkgDir, 0o777)
+	os.WriteFile(filepath.Join(pkgDir, "Makefile"), []byte("%pkg: FORCE\n\t@$(MAKE) -f package.mk $@\nFORCE:\n.PHONY: FORCE\n"), 0o666)
+	os.WriteFile(filepath.Join(pkgDir, "package.mk"), []byte("tar-pkg:\n\t@echo $@\n"), 0o666)
 	tests := []struct {
 		name string
 		args []string
@@ -26,6 +30,8 @@ func TestExitCodes(t *testing.T) {
 		{"missing-tree", []string{"-C", filepath.Join(dir, "nope"), "vmlinux"}, 2, "No such directory"},
 		{"O-under-file", []string{"-C", kmini, "O=" + filepath.Join(file, "out"), "defconfig"}, 2, "failed to create output directory"},
 		{"help-flag", []string{"--help"}, 0, "Usage: kbuild-go"},
+		{"no-rule", []string{"-C", pkgDir, "nosuch"}, 2, "No rule to make target 'nosuch'"},
+		{"no-rule-in-sub-make", []string{"-C", pkgDir, "foo-pkg"}, 2, "No rule to make target 'foo-pkg'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
