@@ -3,12 +3,15 @@ package targets
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/kbuild-go/kbuild-go/cmdfile"
 	"github.com/kbuild-go/kbuild-go/dag"
@@ -40,6 +43,7 @@ type step struct {
 	depfile   string
 	dotTarget string // $(dot-target): dir/.name
 	prefix    string // the saved command's variable prefix (savedPrefix)
+	fixdep    string // the tree's $(objtree)/scripts/basic/fixdep, as cmd_and_fixdep runs it
 	quietUpd  bool   // filechk prints "  UPD     $@"
 	pos       string // file:line of the recipe line, for make's "[file:line: target] Error N"
 }
@@ -90,7 +94,8 @@ func (sc *scope) callHook(cc *makelang.CallContext, name string, args []string) 
 		check, _ := cc.Lookup("cmd-check")
 		prefix := savedPrefix(check)
 		if strings.HasSuffix(name, "dep") || name == "cmd_and_fixdep" {
-			ps.steps = append(ps.steps, step{kind: stepFixdep, cmd: cmd, depfile: ps.expand(cc, "$(depfile)"), text: target, prefix: prefix})
+			ps.steps = append(ps.steps, step{kind: stepFixdep, cmd: cmd, depfile: ps.expand(cc, "$(depfile)"), text: target, prefix: prefix,
+				fixdep: ps.expand(cc, "$(objtree)/scripts/basic/fixdep")})
 		} else {
 			ps.steps = append(ps.steps, step{kind: stepSaveCmd, cmd: cmd, dotTarget: ps.expand(cc, "$(dot-target)"), text: target, prefix: prefix})
 		}
@@ -290,14 +295,18 @@ func runSteps(ctx context.Context, dir string, env []string, target string, step
 			if err != nil {
 				return fmt.Errorf("fixdep: error opening file: %s: %w", s.depfile, err)
 			}
-			content, err := cmdfile.Fixdep(data, s.prefix, s.text, s.cmd, func(name string) ([]string, error) {
-				p := name
-				if !filepath.IsAbs(p) {
-					p = filepath.Join(dir, p)
-				}
-				b, err := os.ReadFile(p)
-				return cmdfile.ConfigSymbols(b), err
-			})
+			content, err := runFixdep(ctx, dir, env, s)
+			if err == errNoFixdep {
+				// No built fixdep (a tree that is not Kbuild's own): 6.1's, in Go.
+				content, err = cmdfile.Fixdep(data, s.prefix, s.text, s.cmd, func(name string) ([]string, error) {
+					p := name
+					if !filepath.IsAbs(p) {
+						p = filepath.Join(dir, p)
+					}
+					b, err := os.ReadFile(p)
+					return cmdfile.ConfigSymbols(b), err
+				})
+			}
 			if err != nil {
 				return err
 			}
@@ -313,6 +322,32 @@ func runSteps(ctx context.Context, dir string, env []string, target string, step
 		}
 	}
 	return nil
+}
+
+var errNoFixdep = errors.New("no fixdep")
+
+// runFixdep runs the tree's own fixdep as cmd_and_fixdep does (`fixdep $(depfile) $@ '$(make-cmd)'`) and
+// returns what it printed: each kernel version's fixdep decides its .cmd format (6.2 rewrote it: the
+// savedcmd_ prefix, de-duplicated files), so the tree's program is the truth.
+func runFixdep(ctx context.Context, dir string, env []string, s step) ([]byte, error) {
+	p := s.fixdep
+	if p == "" {
+		return nil, errNoFixdep
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(dir, p)
+	}
+	if st, err := os.Stat(p); err != nil || !st.Mode().IsRegular() {
+		return nil, errNoFixdep
+	}
+	cmd := exec.CommandContext(ctx, p, s.depfile, s.text, cmdfile.Escape(s.cmd))
+	cmd.Dir, cmd.Env, cmd.WaitDelay = dir, env, time.Second
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("%s %s %s: %v\n%s", p, s.depfile, s.text, err, errb.Bytes())
+	}
+	return out.Bytes(), nil
 }
 
 // filechk is Kbuild's filechk: run filechk_X into a temporary file and replace $@ only when the content
