@@ -177,6 +177,11 @@ func (d *driver) kernelScope(src, obj string) *scope {
 	file, obj := resolvePath(filepath.Join(src, "Makefile")), resolvePath(obj)
 	var best *scope
 	for _, sc := range d.scopes {
+		// Only top Makefiles are candidates: resolving every Makefile.build scope's paths is thousands of
+		// lstats per call.
+		if filepath.Base(sc.file) != "Makefile" {
+			continue
+		}
 		if resolvePath(sc.file) == file && resolvePath(sc.dir) == obj && (best == nil || sc.key < best.key) {
 			best = sc
 		}

@@ -291,13 +291,13 @@ func runSteps(ctx context.Context, dir string, env []string, target string, step
 			}
 		case stepFixdep:
 			dep := inDir(dir, s.depfile)
-			data, err := os.ReadFile(dep)
-			if err != nil {
-				return fmt.Errorf("fixdep: error opening file: %s: %w", s.depfile, err)
-			}
 			content, err := runFixdep(ctx, dir, env, s)
 			if err == errNoFixdep {
 				// No built fixdep (a tree that is not Kbuild's own): 6.1's, in Go.
+				data, rerr := os.ReadFile(dep)
+				if rerr != nil {
+					return fmt.Errorf("fixdep: error opening file: %s: %w", s.depfile, rerr)
+				}
 				content, err = cmdfile.Fixdep(data, s.prefix, s.text, s.cmd, func(name string) ([]string, error) {
 					p := name
 					if !filepath.IsAbs(p) {
