@@ -8,12 +8,15 @@ export PATH := /usr/local/go/bin:$(PATH)
 # Downloads and extracted trees live outside the clone so a clean clone reuses them.
 KBUILD_GO_CACHE ?= $(HOME)/.cache/kbuild-go
 export KBUILD_GO_CACHE
-# The reference kernel tree (Debian's linux-source-6.1), extracted once into the cache.
+# The reference kernel trees (Debian's linux-source-6.1 and linux-source-6.12), extracted once into the
+# cache. LINUX_SRC is the 6.1 tree the demo and the benchmarks use.
 LINUX_SRC ?= $(KBUILD_GO_CACHE)/linux-source-6.1
 export KBUILD_GO_LINUX_SRC := $(LINUX_SRC)
+LINUX_SRC_6_12 ?= $(KBUILD_GO_CACHE)/linux-source-6.12
+export KBUILD_GO_LINUX_SRC_6_12 := $(LINUX_SRC_6_12)
 
 # Debian packages the build, the tests and the reference runs need.
-APT_PACKAGES := gcc make binutils bc flex bison libelf-dev libssl-dev cpio xz-utils gzip time qemu-system-x86 linux-source-6.1 \
+APT_PACKAGES := gcc make binutils bc flex bison libelf-dev libssl-dev cpio xz-utils gzip time qemu-system-x86 linux-source-6.1 linux-source-6.12 \
 	clang llvm bpftool dwarves dpkg-dev kmod rsync
 
 BIN := bin/kbuild-go
@@ -40,13 +43,16 @@ apt:
 gomod:
 	$(GO) mod download
 
+# Each tree is extracted beside its final name and renamed into place, so an interrupted run leaves none.
 linux-src: apt
-	@if [ ! -f $(LINUX_SRC)/Makefile ]; then \
-		echo "extracting /usr/src/linux-source-6.1.tar.xz into $(KBUILD_GO_CACHE)"; \
-		mkdir -p $(KBUILD_GO_CACHE) && rm -rf $(LINUX_SRC).tmp && mkdir $(LINUX_SRC).tmp && \
-		tar -C $(LINUX_SRC).tmp -xf /usr/src/linux-source-6.1.tar.xz && \
-		mv $(LINUX_SRC).tmp/linux-source-6.1 $(LINUX_SRC) && rmdir $(LINUX_SRC).tmp; \
-	fi
+	@for t in 6.1:$(LINUX_SRC) 6.12:$(LINUX_SRC_6_12); do v=$${t%%:*}; d=$${t#*:}; \
+		if [ ! -f $$d/Makefile ]; then \
+			echo "extracting /usr/src/linux-source-$$v.tar.xz into $$d"; \
+			mkdir -p $$(dirname $$d) && rm -rf $$d.tmp && mkdir $$d.tmp && \
+			tar -C $$d.tmp -xf /usr/src/linux-source-$$v.tar.xz && \
+			mv $$d.tmp/linux-source-$$v $$d && rmdir $$d.tmp || exit 1; \
+		fi; \
+	done
 
 # Debian's current linux-headers flavour, -common and linux-kbuild .debs (the release linux-headers-amd64
 # depends on now), fetched once into $(KBUILD_GO_CACHE)/debs: kheaders' download test serves them over

@@ -6,10 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kbuild-go/kbuild-go/internal/kernelsrc"
 )
 
-// kernelTree is the reference tree; tests using it skip when it is absent.
-const kernelTree = "/work/cache/linux-source-6.1"
+// kernelTree is the reference 6.1 tree (make linux-src); tests using it skip when it is absent.
+var kernelTree = kernelsrc.Dir()
 
 func needTree(t testing.TB) {
 	if _, err := os.Stat(filepath.Join(kernelTree, "scripts/Makefile.build")); err != nil {
@@ -28,11 +30,17 @@ func isMakefileName(name string) bool {
 	return false
 }
 
+// TestParseWholeTree parses every makefile of each reference tree (6.1 and 6.12).
 func TestParseWholeTree(t *testing.T) {
-	needTree(t)
+	for _, v := range kernelsrc.Versions {
+		t.Run(v, func(t *testing.T) { parseWholeTree(t, kernelsrc.RequireOf(t, v)) })
+	}
+}
+
+func parseWholeTree(t *testing.T, tree string) {
 	n := 0
 	var failed []string
-	err := filepath.WalkDir(kernelTree, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(tree, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}

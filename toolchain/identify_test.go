@@ -9,9 +9,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kbuild-go/kbuild-go/internal/kernelsrc"
 )
 
-const kernelTree = "/work/cache/linux-source-6.1"
+// kernelTree is the reference 6.1 tree (make linux-src); tests using it skip when it is absent.
+var kernelTree = kernelsrc.Dir()
 
 func TestParseCCVersionText(t *testing.T) {
 	tests := []struct {

@@ -1,5 +1,6 @@
-// Package kernelsrc locates the reference Linux tree (Debian's linux-source-6.1, extracted by the
-// project's Makefile into the cache outside the clone) for tests that compare against the real thing.
+// Package kernelsrc locates the reference Linux trees (Debian's linux-source-6.1 and linux-source-6.12,
+// extracted by the project's Makefile into the cache outside the clone) for tests that compare against
+// the real thing.
 package kernelsrc
 
 import (
@@ -8,19 +9,31 @@ import (
 	"testing"
 )
 
-// Dir returns the extracted reference tree, or "" if it is not there. The search order is
-// $KBUILD_GO_LINUX_SRC, $KBUILD_GO_CACHE/linux-source-6.1, then ~/.cache/kbuild-go/linux-source-6.1
-// (the Makefile's default).
-func Dir() string {
+// Versions are the reference trees' series, oldest first: the Debian packages linux-source-VERSION.
+var Versions = []string{"6.1", "6.12"}
+
+// Dir returns the extracted 6.1 tree, or "" if it is not there (DirOf("6.1")).
+func Dir() string { return DirOf("6.1") }
+
+// DirOf returns the extracted tree of one series, or "" if it is not there. The search order is
+// $KBUILD_GO_LINUX_SRC (6.1) or $KBUILD_GO_LINUX_SRC_6_12 (6.12, dots as underscores),
+// $KBUILD_GO_CACHE/linux-source-VERSION, then ~/.cache/kbuild-go/linux-source-VERSION (the Makefile's
+// default).
+func DirOf(version string) string {
 	var cands []string
-	if d := os.Getenv("KBUILD_GO_LINUX_SRC"); d != "" {
+	env := "KBUILD_GO_LINUX_SRC"
+	if version != "6.1" {
+		env += "_" + underscores(version)
+	}
+	if d := os.Getenv(env); d != "" {
 		cands = append(cands, d)
 	}
+	name := "linux-source-" + version
 	if d := os.Getenv("KBUILD_GO_CACHE"); d != "" {
-		cands = append(cands, filepath.Join(d, "linux-source-6.1"))
+		cands = append(cands, filepath.Join(d, name))
 	}
 	if h, err := os.UserHomeDir(); err == nil {
-		cands = append(cands, filepath.Join(h, ".cache", "kbuild-go", "linux-source-6.1"))
+		cands = append(cands, filepath.Join(h, ".cache", "kbuild-go", name))
 	}
 	for _, d := range cands {
 		if st, err := os.Stat(filepath.Join(d, "Makefile")); err == nil && st.Mode().IsRegular() {
@@ -30,13 +43,26 @@ func Dir() string {
 	return ""
 }
 
-// Require returns the tree or skips the test. `make test` extracts the tree first, so under the
-// project's test command these tests run; a bare `go test` on a machine without it skips them.
-func Require(t testing.TB) string {
+func underscores(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c == '.' {
+			b[i] = '_'
+		}
+	}
+	return string(b)
+}
+
+// Require returns the 6.1 tree or skips the test. `make test` extracts the trees first, so under the
+// project's test command these tests run; a bare `go test` on a machine without them skips.
+func Require(t testing.TB) string { return RequireOf(t, "6.1") }
+
+// RequireOf is Require for one series.
+func RequireOf(t testing.TB, version string) string {
 	t.Helper()
-	d := Dir()
+	d := DirOf(version)
 	if d == "" {
-		t.Skip("reference tree linux-source-6.1 not found (run `make linux-src`)")
+		t.Skipf("reference tree linux-source-%s not found (run `make linux-src`)", version)
 	}
 	return d
 }
