@@ -1,10 +1,10 @@
 package dag
 
 import (
-	"bytes"
 	"container/heap"
 	"context"
 	"fmt"
+	"github.com/kbuild-go/kbuild-go/proc"
 	"io"
 	"strings"
 	"sync"
@@ -17,7 +17,7 @@ type EventKind uint8
 const (
 	// EventStart: a command is about to run.
 	EventStart EventKind = iota
-	// EventFinish: a command succeeded; Output holds its captured stdout+stderr.
+	// EventFinish: a command succeeded; Output holds its captured stdout and stderr.
 	EventFinish
 	// EventFail: a command (or Plan, or expansion) failed; Err says why, Output holds what it printed.
 	EventFail
@@ -31,7 +31,7 @@ type Event struct {
 	Kind     EventKind
 	Edge     *Edge
 	Command  *Command // nil for a failed Plan or expansion
-	Output   []byte
+	Output   *proc.Output
 	Err      error
 	Duration time.Duration
 }
@@ -54,6 +54,8 @@ type Config struct {
 	Jobs int
 	// KeepGoing is make -k: after a failure, keep building everything that does not depend on it.
 	KeepGoing bool
+	// AlwaysMake is make -B: every target is out of date (every input counts as newer).
+	AlwaysMake bool
 	// DryRun is make -n: print what would run and run nothing, except expanders, which still expand.
 	DryRun bool
 	// FS is the file system; nil means OSFS.
@@ -493,7 +495,7 @@ func (b *builder) work(e *Edge) *outcome {
 			}
 		}
 	}
-	facts := checkMTimes(e)
+	facts := checkMTimes(e, b.cfg.AlwaysMake)
 	rec, hasRec := e.s.record, e.s.hasRec
 	before := make([]nodeStat, len(e.Outputs))
 	for i, out := range e.Outputs {
@@ -549,18 +551,17 @@ func (b *builder) work(e *Edge) *outcome {
 // .DELETE_ON_ERROR, also on interruption) and saves the record on success.
 func (b *builder) run(e *Edge, c *Command, before []nodeStat, o *outcome) {
 	b.print(Event{Kind: EventStart, Edge: e, Command: c})
-	var buf bytes.Buffer
-	out := &lockedWriter{w: &buf}
+	buf := &proc.Output{}
 	start := time.Now()
 	var err error
 	if c.Func != nil {
-		err = c.Func(b.ctx, b.cfg.FS, out)
+		err = c.Func(b.ctx, b.cfg.FS, buf.Stdout(), buf.Stderr())
 	} else {
 		paths := make([]string, len(e.Outputs))
 		for i, n := range e.Outputs {
 			paths[i] = n.Path
 		}
-		err = b.cfg.Runner.Run(b.ctx, &Job{Edge: e, Command: c, Outputs: paths, Out: out})
+		err = b.cfg.Runner.Run(b.ctx, &Job{Edge: e, Command: c, Outputs: paths, Stdout: buf.Stdout(), Stderr: buf.Stderr()})
 	}
 	dur := time.Since(start)
 	after := make([]nodeStat, len(e.Outputs))
@@ -582,7 +583,7 @@ func (b *builder) run(e *Edge, c *Command, before []nodeStat, o *outcome) {
 		}
 		o.states = after
 		o.err = err
-		b.print(Event{Kind: EventFail, Edge: e, Command: c, Output: buf.Bytes(), Err: err, Duration: dur})
+		b.print(Event{Kind: EventFail, Edge: e, Command: c, Output: buf, Err: err, Duration: dur})
 		return
 	}
 	for i, n := range e.Outputs {
@@ -613,10 +614,10 @@ func (b *builder) run(e *Edge, c *Command, before []nodeStat, o *outcome) {
 	}
 	if o.err != nil {
 		o.err = fmt.Errorf("recording: %w", o.err)
-		b.print(Event{Kind: EventFail, Edge: e, Command: c, Output: buf.Bytes(), Err: o.err, Duration: dur})
+		b.print(Event{Kind: EventFail, Edge: e, Command: c, Output: buf, Err: o.err, Duration: dur})
 		return
 	}
-	b.print(Event{Kind: EventFinish, Edge: e, Command: c, Output: buf.Bytes(), Duration: dur})
+	b.print(Event{Kind: EventFinish, Edge: e, Command: c, Output: buf, Duration: dur})
 }
 
 // expand runs an expander's Expand.
@@ -853,19 +854,6 @@ func (q *readyQueue) Pop() any {
 	e := old[len(old)-1]
 	*q = old[:len(old)-1]
 	return e
-}
-
-// lockedWriter serialises writes from a command's stdout and stderr copiers into one buffer.
-type lockedWriter struct {
-	mu sync.Mutex
-	w  *bytes.Buffer
-}
-
-// Write appends p under the lock.
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
 }
 
 // stuck describes the edges left wanted or waiting when the build ended without finishing a target: the

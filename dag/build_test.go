@@ -621,7 +621,7 @@ func TestFuncCommand(t *testing.T) {
 	e := &Edge{Outputs: h.g.Nodes("include/generated/x.h"), Always: true, Restat: true}
 	content := "v1"
 	e.Plan = func(*PlanContext) (*Command, error) {
-		return &Command{Check: CheckNone, Key: "filechk x.h", Func: func(ctx context.Context, fs FS, out io.Writer) error {
+		return &Command{Check: CheckNone, Key: "filechk x.h", Func: func(ctx context.Context, fs FS, out, _ io.Writer) error {
 			old, _ := fs.ReadFile("include/generated/x.h")
 			if string(old) == content {
 				return nil
@@ -642,7 +642,7 @@ func TestFuncCommand(t *testing.T) {
 	h.mustBuild([]string{"use.o"}, "use.o")
 	found := false
 	for _, ev := range h.events {
-		found = found || (ev.Kind == EventFinish && strings.Contains(string(ev.Output), "UPD"))
+		found = found || (ev.Kind == EventFinish && strings.Contains(string(ev.Output.Bytes()), "UPD"))
 	}
 	if !found {
 		t.Error("captured output of the Func step not printed")

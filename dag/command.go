@@ -40,7 +40,7 @@ type Command struct {
 	// Lines run in order in Dir with Env; the first failing line (not IgnoreError) fails the edge.
 	Lines []Line
 	// Func, when set, is run instead of Lines: a built-in Go step (writing a file, say). It must honour ctx.
-	Func func(ctx context.Context, fs FS, out io.Writer) error
+	Func func(ctx context.Context, fs FS, stdout, stderr io.Writer) error
 	// Dir is the working directory ("" = the process's).
 	Dir string
 	// Env is the complete environment (nil = the process's).

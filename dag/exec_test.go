@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -79,7 +80,7 @@ func TestExecRunner(t *testing.T) {
 		var b bytes.Buffer
 		w := &lockedWriter{w: &b}
 		err := ExecRunner{}.Run(context.Background(), &Job{Command: &Command{Lines: lines, Dir: dir,
-			Env: []string{"PATH=" + os.Getenv("PATH"), "X=from-env"}}, Outputs: []string{"x"}, Out: w})
+			Env: []string{"PATH=" + os.Getenv("PATH"), "X=from-env"}}, Outputs: []string{"x"}, Stdout: w, Stderr: w})
 		return b.String(), err
 	}
 	t.Run("output, dir and env", func(t *testing.T) {
@@ -101,4 +102,17 @@ func TestExecRunner(t *testing.T) {
 			t.Errorf("got %q, %v", got, err)
 		}
 	})
+}
+
+// lockedWriter serialises writes from a command's stdout and stderr copiers into one buffer.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  *bytes.Buffer
+}
+
+// Write appends p under the lock.
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

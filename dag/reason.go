@@ -108,7 +108,10 @@ type mtimeFacts struct {
 // build and changed it (restat-aware), when it is missing (a prerequisite with no rule and no file, like a
 // deleted header listed by fixdep's `$(deps_x):`, is "always updated" in make), when it is newer than the
 // oldest output, or when any output is missing.
-func checkMTimes(e *Edge) mtimeFacts {
+//
+// With always (make -B) every input is in $?, as if each were newer: every edge with a recipe runs, and an
+// if_changed one still asks Kbuild, whose newer-prereqs is then every file prerequisite.
+func checkMTimes(e *Edge, always bool) mtimeFacts {
 	var f mtimeFacts
 	outMissing := false
 	var oldest time.Time
@@ -128,7 +131,7 @@ func checkMTimes(e *Edge) mtimeFacts {
 				continue
 			}
 			seen[in] = true
-			isNewer := outMissing || in.phony || in.changed || in.state != StateExists || in.mtime.After(oldest)
+			isNewer := always || outMissing || in.phony || in.changed || in.state != StateExists || in.mtime.After(oldest)
 			if !isNewer {
 				continue
 			}
@@ -145,7 +148,7 @@ func checkMTimes(e *Edge) mtimeFacts {
 		f.reason = ReasonMissing
 	case len(f.newerFiles) > 0:
 		f.reason = ReasonNewer
-	case len(f.newer) > 0:
+	case len(f.newer) > 0, always:
 		// Only phony inputs are newer: plain make runs the recipe; Kbuild's newer-prereqs is empty.
 		f.reason = ReasonAlways
 	}

@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/kbuild-go/kbuild-go/proc"
 	"io"
 	"os/exec"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -17,9 +17,9 @@ type Job struct {
 	Command *Command
 	// Outputs are the edge's output paths.
 	Outputs []string
-	// Out receives the command's combined stdout and stderr; the builder hands it to the Printer when the
-	// job finishes, so outputs of parallel jobs never interleave.
-	Out io.Writer
+	// Stdout and Stderr receive the command's output; the builder hands it to the Printer when the job
+	// finishes, so outputs of parallel jobs never interleave.
+	Stdout, Stderr io.Writer
 }
 
 // Runner runs a Command's shell lines (Func commands are run by the builder itself). When ctx is
@@ -64,7 +64,7 @@ func (r ExecRunner) Run(ctx context.Context, j *Job) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		err := runLine(ctx, shell, grace, j.Command, l.Text, j.Out)
+		err := runLine(ctx, shell, grace, j.Command, l.Text, j.Stdout, j.Stderr)
 		if err == nil {
 			continue
 		}
@@ -73,7 +73,7 @@ func (r ExecRunner) Run(ctx context.Context, j *Job) error {
 		}
 		var exit *exec.ExitError
 		if l.IgnoreError && errors.As(err, &exit) {
-			fmt.Fprintf(j.Out, "(ignored) %v\n", err)
+			fmt.Fprintf(j.Stderr, "(ignored) %v\n", err)
 			continue
 		}
 		return &LineError{Line: l.Text, Err: err}
@@ -81,51 +81,12 @@ func (r ExecRunner) Run(ctx context.Context, j *Job) error {
 	return nil
 }
 
-func runLine(ctx context.Context, shell string, grace time.Duration, c *Command, line string, out io.Writer) error {
-	cmd := exec.Command(shell, "-c", line)
-	cmd.Dir = c.Dir
-	cmd.Env = c.Env
-	cmd.Stdout = out
-	cmd.Stderr = out
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+func runLine(ctx context.Context, shell string, grace time.Duration, c *Command, line string, stdout, stderr io.Writer) error {
 	// Stdin is /dev/null and the command runs in its own process group, so the terminal's Ctrl-C reaches
-	// only kbuild-go, which cancels ctx and forwards SIGINT here. If a background grandchild keeps the
-	// output pipe open after the shell exited, stop reading after WaitDelay rather than hang.
-	cmd.WaitDelay = grace + time.Second
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	pgid := cmd.Process.Pid
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		select {
-		case <-stop:
-			return
-		case <-ctx.Done():
-		}
-		syscall.Kill(-pgid, syscall.SIGINT)
-		t := time.NewTimer(grace)
-		defer t.Stop()
-		select {
-		case <-stop:
-		case <-t.C:
-		}
-		// Also when the leader exited within the grace period: other members of the group (a compiler's
-		// cc1, say) may live on and must not outlive the build.
-		syscall.Kill(-pgid, syscall.SIGKILL)
-	}()
-	err := cmd.Wait()
-	close(stop)
-	wg.Wait()
-	if errors.Is(err, exec.ErrWaitDelay) {
-		// The shell succeeded but a background process kept the output pipe open; make would not wait
-		// for it either.
-		err = nil
-	}
-	return err
+	// only kbuild-go, which cancels ctx and forwards SIGINT to the group.
+	cmd := exec.Command(shell, "-c", line)
+	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = c.Dir, c.Env, stdout, stderr
+	return proc.RunGrace(ctx, cmd, grace)
 }
 
 // FakeRunner is ninja's FakeCommandRunner: it runs nothing, records each job, and by default "writes"

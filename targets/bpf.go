@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/kbuild-go/kbuild-go/proc"
 	"io"
 	"io/fs"
 	"os"
@@ -300,12 +301,11 @@ func (b *bpfBuild) addVmlinuxH(goal []*dag.Node) (*dag.Node, error) {
 			if !ifChanged(pc, rec, cmd) {
 				return nil, nil
 			}
-			return &dag.Command{Dir: b.x.obj, Description: cmd, Key: cmd, Func: func(ctx context.Context, _ dag.FS, w io.Writer) error {
-				var stdout, stderr bytes.Buffer
-				c := exec.CommandContext(ctx, args[0], args[1:]...)
-				c.Dir, c.Env, c.Stdout, c.Stderr = b.x.obj, b.x.env, &stdout, &stderr
-				if err := c.Run(); err != nil {
-					w.Write(stderr.Bytes())
+			return &dag.Command{Dir: b.x.obj, Description: cmd, Key: cmd, Func: func(ctx context.Context, _ dag.FS, w, werr io.Writer) error {
+				var stdout bytes.Buffer
+				c := exec.Command(args[0], args[1:]...)
+				c.Dir, c.Env, c.Stdout, c.Stderr = b.x.obj, b.x.env, &stdout, werr
+				if err := proc.Run(ctx, c); err != nil {
 					return errorf("bpf: %s: %v", cmd, err)
 				}
 				if old, err := os.ReadFile(out.Path); err != nil || !bytes.Equal(old, stdout.Bytes()) {
@@ -350,12 +350,12 @@ func (b *bpfBuild) addObject(p settings.Program, t settings.Target, goal []*dag.
 				return nil, nil
 			}
 			return &dag.Command{Dir: b.x.obj, Description: cmd, Key: cmd, Depfile: b.abs(dot + ".d"),
-				Func: func(ctx context.Context, _ dag.FS, w io.Writer) error {
+				Func: func(ctx context.Context, _ dag.FS, w, werr io.Writer) error {
 					b.say(w, "  BPF     "+rel, cmd)
 					if err := os.MkdirAll(filepath.Dir(out.Path), 0o777); err != nil {
 						return err
 					}
-					status, err := runShell(ctx, b.x.obj, b.x.env, "set -e; "+cmd, w, w)
+					status, err := runShell(ctx, b.x.obj, b.x.env, "set -e; "+cmd, w, werr)
 					if err != nil {
 						return err
 					}

@@ -25,7 +25,7 @@ import (
 type driver struct {
 	g           *dag.Graph
 	cache       *makelang.Cache
-	self        string // $(MAKE): this executable, so scripts that call ${MAKE} come back to kbuild-go
+	self        string // $(MAKE): "make" found first on PATH as this executable, or its path (Request.Self)
 	out         io.Writer
 	errw        io.Writer
 	debug       bool // KBUILD_GO_DEBUG=1: say how recipe lines are understood

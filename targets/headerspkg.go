@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/kbuild-go/kbuild-go/proc"
 	"io"
 	"os"
 	"os/exec"
@@ -36,8 +37,8 @@ var headersPkgGoal = &ownGoal{
 		return []string{"modules_prepare", "vmlinux"}, nil
 	},
 	add: func(x *ownContext, needed []*dag.Node) (*dag.Node, error) {
-		return funcEdge(x.d, "kbuild-go\x00headers-pkg", x.obj, "", needed, func(ctx context.Context, out io.Writer) error {
-			return writeHeadersPkg(ctx, x, out)
+		return funcEdge(x.d, "kbuild-go\x00headers-pkg", x.obj, "", needed, func(ctx context.Context, out, errw io.Writer) error {
+			return writeHeadersPkg(ctx, x, out, errw)
 		})
 	},
 }
@@ -45,7 +46,7 @@ var headersPkgGoal = &ownGoal{
 // deployFunc finds builddeb's kernel-headers function (its name changed across versions).
 var deployFunc = regexp.MustCompile(`(?m)^((?:deploy|install)_kernel_headers) *\(\)`)
 
-func writeHeadersPkg(ctx context.Context, x *ownContext, out io.Writer) error {
+func writeHeadersPkg(ctx context.Context, x *ownContext, out, errw io.Writer) error {
 	sc := x.d.kernelScope(x.src, x.obj)
 	if sc == nil {
 		return errorf("headers-pkg: the top Makefile was not evaluated in %s", x.obj)
@@ -63,7 +64,7 @@ func writeHeadersPkg(ctx context.Context, x *ownContext, out io.Writer) error {
 		return err
 	}
 	defer os.RemoveAll(stage)
-	dir, err := stageHeaders(ctx, x.src, x.obj, stage, release, env, out)
+	dir, err := stageHeaders(ctx, x.src, x.obj, stage, release, env, out, errw)
 	if err != nil {
 		return err
 	}
@@ -83,11 +84,11 @@ func writeHeadersPkg(ctx context.Context, x *ownContext, out io.Writer) error {
 }
 
 // stageHeaders runs the tree's own header installation into stage and returns the package directory.
-func stageHeaders(ctx context.Context, src, obj, stage, release string, env []string, out io.Writer) (string, error) {
+func stageHeaders(ctx context.Context, src, obj, stage, release string, env []string, out, errw io.Writer) (string, error) {
 	env = append(env, "KERNELRELEASE="+release)
 	if script := filepath.Join(src, "scripts/package/install-extmod-build"); fileExists(script) {
 		dir := filepath.Join(stage, "linux-headers-"+release)
-		return dir, runScript(ctx, obj, env, out, "sh", script, dir)
+		return dir, runScript(ctx, obj, env, out, errw, "sh", script, dir)
 	}
 	builddeb := filepath.Join(src, "scripts/package/builddeb")
 	text, err := os.ReadFile(builddeb)
@@ -107,16 +108,16 @@ made=; [ -d debian ] || { mkdir debian; made=1; }
 ` + string(m[1]) + ` "$1"
 [ -z "$made" ] || rmdir debian 2>/dev/null || true
 `
-	if err := runScript(ctx, obj, env, out, "sh", "-c", script, builddeb, stage); err != nil {
+	if err := runScript(ctx, obj, env, out, errw, "sh", "-c", script, builddeb, stage); err != nil {
 		return "", err
 	}
 	return filepath.Join(stage, "usr/src/linux-headers-"+release), nil
 }
 
-func runScript(ctx context.Context, dir string, env []string, out io.Writer, name string, args ...string) error {
-	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, out, out
-	if err := cmd.Run(); err != nil {
+func runScript(ctx context.Context, dir string, env []string, out, errw io.Writer, name string, args ...string) error {
+	cmd := exec.Command(name, args...)
+	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, out, errw
+	if err := proc.Run(ctx, cmd); err != nil {
 		return errorf("headers-pkg: %s: %v", strings.Join(append([]string{name}, args...), " "), err)
 	}
 	return nil

@@ -5,13 +5,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/kbuild-go/kbuild-go/proc"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/kbuild-go/kbuild-go/cmdfile"
 	"github.com/kbuild-go/kbuild-go/dag"
@@ -46,18 +47,47 @@ type step struct {
 	fixdep    string // the tree's $(objtree)/scripts/basic/fixdep, as cmd_and_fixdep runs it
 	quietUpd  bool   // filechk prints "  UPD     $@"
 	pos       string // file:line of the recipe line, for make's "[file:line: target] Error N"
+	// group is the if_changed call the step belongs to (1-based index into planState.conds); 0 is a step
+	// that runs whenever the recipe does.
+	group int
 }
 
-// planState collects the steps of one recipe expansion; the call hook appends to it.
+// planState collects the steps of one recipe expansion; the call hook appends to it. Each hook call
+// returns a marker naming its span of steps, so the recipe line holding the marker places them: the order
+// of steps is the recipe's, line by line, whatever order make expanded the lines in.
 type planState struct {
 	steps []step
-	// keys are the command lines of the if_changed-family calls; non-empty makes the edge a
-	// command-checked one.
-	keys []string
-	err  error
+	spans []span
+	// conds are the command lines of the if_changed-family calls, one per call: each decides its own
+	// steps (Kbuild's if-changed-cond).
+	conds []string
+	err   error
 }
 
-const marker = "\x01kbuild-step\x01"
+// span is one hook call's steps, steps[start:end].
+type span struct{ start, end int }
+
+const markerPrefix = "\x01kbuild-step:"
+
+var markerRE = regexp.MustCompile("\x01kbuild-step:([0-9]+)\x01")
+
+// mark ends the hook call that began when len(ps.steps) was start: its steps join group (0: none) and the
+// returned marker stands for them in the expanded line.
+func (ps *planState) mark(start, group int) string {
+	if group > 0 {
+		for i := start; i < len(ps.steps); i++ {
+			ps.steps[i].group = group
+		}
+	}
+	ps.spans = append(ps.spans, span{start, len(ps.steps)})
+	return markerPrefix + strconv.Itoa(len(ps.spans)-1) + "\x01"
+}
+
+// cond opens an if_changed group for cmd and returns its number.
+func (ps *planState) cond(cmd string) int {
+	ps.conds = append(ps.conds, cmd)
+	return len(ps.conds)
+}
 
 // callHook is the scope's makelang.Options.CallHook.
 func (sc *scope) callHook(cc *makelang.CallContext, name string, args []string) (string, bool) {
@@ -83,11 +113,13 @@ func (sc *scope) callHook(cc *makelang.CallContext, name string, args []string) 
 	// The cmd_/quiet_cmd_/rule_/filechk_ variables are expanded as $(call)s with the hook's own
 	// arguments, exactly as they would be inside Kbuild.include's definitions ($(2) of filechk_offsets is
 	// the guard name).
+	start := len(ps.steps)
 	switch name {
 	case "if_changed", "if_changed_dep", "cmd_and_savecmd", "cmd_and_fixdep":
 		cmd := ps.call(cc, "cmd_"+arg, args)
+		group := 0
 		if strings.HasPrefix(name, "if_changed") {
-			ps.keys = append(ps.keys, cmd)
+			group = ps.cond(cmd)
 		}
 		ps.addCmd(cc, arg, cmd, args)
 		target := ps.expand(cc, "$@")
@@ -99,20 +131,20 @@ func (sc *scope) callHook(cc *makelang.CallContext, name string, args []string) 
 		} else {
 			ps.steps = append(ps.steps, step{kind: stepSaveCmd, cmd: cmd, dotTarget: ps.expand(cc, "$(dot-target)"), text: target, prefix: prefix})
 		}
-		return marker, true
+		return ps.mark(start, group), true
 	case "if_changed_rule":
-		ps.keys = append(ps.keys, ps.call(cc, "cmd_"+arg, args))
+		group := ps.cond(ps.call(cc, "cmd_"+arg, args))
 		rest := ps.call(cc, "rule_"+arg, args)
 		ps.addLeftover(rest)
-		return marker, true
+		return ps.mark(start, group), true
 	case "cmd":
 		ps.addCmd(cc, arg, ps.call(cc, "cmd_"+arg, args), args)
-		return marker, true
+		return ps.mark(start, 0), true
 	case "filechk":
 		quiet := ps.expand(cc, "$(quiet)")
 		ps.steps = append(ps.steps, step{kind: stepFilechk, text: ps.call(cc, "filechk_"+arg, args),
 			dotTarget: ps.expand(cc, "$(dot-target)"), cmd: ps.expand(cc, "$@"), quietUpd: quiet != "silent_"})
-		return marker, true
+		return ps.mark(start, 0), true
 	}
 	return "", false
 }
@@ -153,7 +185,7 @@ func (ps *planState) addCmd(cc *makelang.CallContext, name, cmd string, args []s
 
 // addLeftover keeps text a rule_ expansion produced outside the hooked calls (normally only whitespace).
 func (ps *planState) addLeftover(text string) {
-	for _, l := range strings.Split(strings.ReplaceAll(text, marker, "\n"), "\n") {
+	for _, l := range strings.Split(markerRE.ReplaceAllString(text, "\n"), "\n") {
 		if l = strings.TrimSpace(l); l != "" && l != ":" && l != "@:" {
 			ps.steps = append(ps.steps, step{kind: stepShell, text: strings.TrimLeft(l, "@+-")})
 		}
@@ -192,21 +224,69 @@ func (st *scopeTarget) plan(pc *dag.PlanContext, t *makelang.Target) (*dag.Comma
 	if len(steps) == 0 {
 		return nil, nil
 	}
-	c := &dag.Command{Dir: sc.dir, Env: env, Description: dryRunText(steps)}
-	if len(ps.keys) > 0 {
-		c.Check = dag.CheckCommand
-		c.Key = ps.keys[0]
+	groups, plain := map[int]bool{}, false
+	for _, s := range steps {
+		groups[s.group] = true
+		plain = plain || s.group == 0
+	}
+	delete(groups, 0)
+	if len(groups) == 1 && !plain {
+		// One if_changed and nothing else (Kbuild's usual recipe): dag decides, as Kbuild would.
+		c := &dag.Command{Dir: sc.dir, Env: env, Description: dryRunText(steps), Check: dag.CheckCommand}
+		for g := range groups {
+			c.Key = ps.conds[g-1]
+		}
 		// KBUILD_NOCMDDEP=1: the tree's cmd-check only asks that a command was saved, so a saved
 		// one counts as this one (the .cmd file still gets the new command when the target runs).
 		if onlyExists(check) && pc.HasRecord && strings.TrimSpace(pc.Record.Command) != "" {
 			c.Key = pc.Record.Command
 		}
+		return st.command(c, steps), nil
 	}
+	if len(groups) > 0 {
+		// Several if_changed, or one beside plain lines: the recipe runs (make runs it), and each
+		// if_changed keeps its steps only if its own condition holds against the record as it was
+		// when the recipe started (make expands every line before running the first).
+		kept := steps[:0:0]
+		for _, s := range steps {
+			if s.group == 0 || groupRuns(pc, ps.conds[s.group-1], onlyExists(check)) {
+				kept = append(kept, s)
+			}
+		}
+		if steps = kept; len(steps) == 0 {
+			return nil, nil
+		}
+	}
+	return st.command(&dag.Command{Dir: sc.dir, Env: env, Description: dryRunText(steps)}, steps), nil
+}
+
+// groupRuns is Kbuild's if-changed-cond for one if_changed whose command is cmd: a prerequisite newer
+// (or the target missing), or cmd-check: the saved command differs from cmd (with KBUILD_NOCMDDEP's
+// existence-only check: no command was saved).
+func groupRuns(pc *dag.PlanContext, cmd string, onlyExist bool) bool {
+	switch pc.Reason {
+	case dag.ReasonPhony, dag.ReasonMissing, dag.ReasonNewer:
+		return true
+	}
+	saved := ""
+	if pc.HasRecord {
+		saved = strings.TrimSpace(pc.Record.Command)
+	}
+	if onlyExist {
+		return saved == ""
+	}
+	return strings.TrimSpace(cmd) != "" && (saved == "" || !dag.CommandsEqual(saved, cmd))
+}
+
+// command sets c to run steps.
+func (st *scopeTarget) command(c *dag.Command, steps []step) *dag.Command {
+	sc := st.sc
+	env := c.Env
 	target := st.name
-	c.Func = func(ctx context.Context, _ dag.FS, out io.Writer) error {
-		return runSteps(ctx, sc.dir, env, target, steps, out)
+	c.Func = func(ctx context.Context, _ dag.FS, stdout, stderr io.Writer) error {
+		return runSteps(ctx, sc.dir, env, target, steps, stdout, stderr)
 	}
-	return c, nil
+	return c
 }
 
 // newer is $? in make's spelling.
@@ -242,24 +322,22 @@ func dryRunText(steps []step) string {
 	return b.String()
 }
 
-// mergeSteps puts plain recipe lines and hooked steps in recipe order: a line holding a marker stands for
-// the steps its hooks recorded.
+// mergeSteps puts plain recipe lines and hooked steps in recipe order: each marker in a line stands for
+// its hook call's steps, in the order the markers appear; the line's own text (markers removed) follows.
 func mergeSteps(lines []makelang.RecipeLine, ps *planState, silent bool) []step {
 	var out []step
-	next := 0
 	for _, l := range lines {
 		text := l.Text
-		n := strings.Count(text, marker)
-		if n > 0 {
-			// Every hook call recorded its steps in order; a marker ends one call's group. Hooks that
-			// produced several steps (if_changed: echo, shell, savecmd) are all before the marker.
-			text = strings.ReplaceAll(text, marker, "")
-			end := len(ps.steps)
-			for _, st := range ps.steps[next:end] {
-				st.pos = l.Pos.String()
-				out = append(out, st)
+		if strings.Contains(text, markerPrefix) {
+			for _, m := range markerRE.FindAllStringSubmatch(text, -1) {
+				i, _ := strconv.Atoi(m[1])
+				sp := ps.spans[i]
+				for _, st := range ps.steps[sp.start:sp.end] {
+					st.pos = l.Pos.String()
+					out = append(out, st)
+				}
 			}
-			next = end
+			text = markerRE.ReplaceAllString(text, "")
 		}
 		if s := strings.TrimSpace(text); s != "" && s != ":" {
 			if !l.Silent && !silent {
@@ -272,13 +350,13 @@ func mergeSteps(lines []makelang.RecipeLine, ps *planState, silent bool) []step 
 }
 
 // runSteps executes a planned recipe.
-func runSteps(ctx context.Context, dir string, env []string, target string, steps []step, out io.Writer) error {
+func runSteps(ctx context.Context, dir string, env []string, target string, steps []step, stdout, stderr io.Writer) error {
 	for _, s := range steps {
 		switch s.kind {
 		case stepEcho:
-			fmt.Fprintln(out, s.text)
+			fmt.Fprintln(stdout, s.text)
 		case stepShell:
-			status, err := runShell(ctx, dir, env, shellText(s.text), out, out)
+			status, err := runShell(ctx, dir, env, shellText(s.text), stdout, stderr)
 			if err != nil {
 				return err
 			}
@@ -316,7 +394,7 @@ func runSteps(ctx context.Context, dir string, env []string, target string, step
 			}
 			os.Remove(dep)
 		case stepFilechk:
-			if err := filechk(ctx, dir, env, s, out); err != nil {
+			if err := filechk(ctx, dir, env, s, stdout, stderr); err != nil {
 				return err
 			}
 		}
@@ -340,11 +418,11 @@ func runFixdep(ctx context.Context, dir string, env []string, s step) ([]byte, e
 	if st, err := os.Stat(p); err != nil || !st.Mode().IsRegular() {
 		return nil, errNoFixdep
 	}
-	cmd := exec.CommandContext(ctx, p, s.depfile, s.text, cmdfile.Escape(s.cmd))
-	cmd.Dir, cmd.Env, cmd.WaitDelay = dir, env, time.Second
+	cmd := exec.Command(p, s.depfile, s.text, cmdfile.Escape(s.cmd))
+	cmd.Dir, cmd.Env = dir, env
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
+	if err := proc.Run(ctx, cmd); err != nil {
 		return nil, fmt.Errorf("%s %s %s: %v\n%s", p, s.depfile, s.text, err, errb.Bytes())
 	}
 	return out.Bytes(), nil
@@ -352,17 +430,15 @@ func runFixdep(ctx context.Context, dir string, env []string, s step) ([]byte, e
 
 // filechk is Kbuild's filechk: run filechk_X into a temporary file and replace $@ only when the content
 // changed, so that dependents stay clean when nothing did (the edge is restat).
-func filechk(ctx context.Context, dir string, env []string, s step, out io.Writer) error {
+func filechk(ctx context.Context, dir string, env []string, s step, stdout, stderr io.Writer) error {
 	var buf bytes.Buffer
-	var errb bytes.Buffer
 	if os.Getenv("KBUILD_GO_DEBUG") != "" {
 		fmt.Fprintf(os.Stderr, "kbuild-go: debug: filechk %q\n", shellText(s.text))
 	}
-	status, err := runShell(ctx, dir, env, "set -e; "+shellText(s.text), &buf, &errb)
+	status, err := runShell(ctx, dir, env, "set -e; "+shellText(s.text), &buf, stderr)
 	if err != nil {
 		return err
 	}
-	out.Write(errb.Bytes())
 	if status != 0 {
 		return &ShellError{Target: s.cmd, Pos: s.pos, Status: status}
 	}
@@ -372,7 +448,7 @@ func filechk(ctx context.Context, dir string, env []string, s step, out io.Write
 		return nil
 	}
 	if s.quietUpd {
-		fmt.Fprintf(out, "  UPD     %s\n", s.cmd)
+		fmt.Fprintf(stdout, "  UPD     %s\n", s.cmd)
 	}
 	if err := os.MkdirAll(filepath.Dir(target), 0o777); err != nil {
 		return err
@@ -409,8 +485,8 @@ func (d *driver) shellCommand(dir string, env []string, lines []makelang.RecipeL
 	if len(steps) == 0 {
 		return nil
 	}
-	return &dag.Command{Dir: dir, Env: env, Description: dryRunText(steps), Func: func(ctx context.Context, _ dag.FS, out io.Writer) error {
-		return runSteps(ctx, dir, env, target, steps, out)
+	return &dag.Command{Dir: dir, Env: env, Description: dryRunText(steps), Func: func(ctx context.Context, _ dag.FS, stdout, stderr io.Writer) error {
+		return runSteps(ctx, dir, env, target, steps, stdout, stderr)
 	}}
 }
 

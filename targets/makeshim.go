@@ -15,33 +15,34 @@ import (
 // call make by name instead of $MAKE (scripts/package/buildtar's modules_install, for one) come back to
 // kbuild-go, as ${MAKE} does: under kbuild-go, GNU make never runs. The shim is a symbolic link in the
 // cache directory, in a directory named from self's path so that two kbuild-go binaries never share one.
-// When it cannot be made, env is returned unchanged (scripts then find whatever make PATH has).
-func withMakeOnPath(env []string, self string) []string {
+// When it cannot be made, env is returned unchanged (scripts then find whatever make PATH has) and ok is
+// false: $(MAKE) must then be self's path.
+func withMakeOnPath(env []string, self string) (_ []string, ok bool) {
 	if self == "" {
-		return env
+		return env, false
 	}
 	cache, err := toolchain.DefaultCacheDir()
 	if err != nil {
-		return env
+		return env, false
 	}
 	sum := sha256.Sum256([]byte(self))
 	dir := filepath.Join(filepath.Dir(cache), "make", hex.EncodeToString(sum[:8]))
 	link := filepath.Join(dir, "make")
 	if target, err := os.Readlink(link); err != nil || target != self {
 		if os.MkdirAll(dir, 0o755) != nil {
-			return env
+			return env, false
 		}
 		// Atomic: a link under a temporary name renamed over the old one (concurrent runs agree).
 		tmp := fmt.Sprintf("%s.tmp%d", link, os.Getpid())
 		os.Remove(tmp)
 		if os.Symlink(self, tmp) != nil || os.Rename(tmp, link) != nil {
 			os.Remove(tmp)
-			return env
+			return env, false
 		}
 	}
 	path := lookupVar(nil, env, "PATH", "")
 	if strings.HasPrefix(path, dir+":") {
-		return env
+		return env, true
 	}
-	return append(withoutVar(env, "PATH"), "PATH="+dir+":"+path)
+	return append(withoutVar(env, "PATH"), "PATH="+dir+":"+path), true
 }

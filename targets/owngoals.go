@@ -83,7 +83,7 @@ func buildWithOwnGoals(ctx context.Context, req Request, sm subMake, env []strin
 			}
 		}
 	}
-	d := newDriver(req.Self, req.Stdout, req.Stderr, env, req.shell, newStatCache())
+	d := newDriver(req.make, req.Stdout, req.Stderr, env, req.shell, newStatCache())
 	d.build = func(d *driver, nodes []*dag.Node) error { return runGraph(ctx, req, d, nodes) }
 	d.topFlags = topFlags(req.Invocation)
 	x.d = d
@@ -158,12 +158,12 @@ func contains(list []string, s string) bool {
 }
 
 // funcEdge adds a phony edge running a Go step after inputs; desc is its quiet line.
-func funcEdge(d *driver, name, dir, desc string, inputs []*dag.Node, run func(ctx context.Context, out io.Writer) error) (*dag.Node, error) {
+func funcEdge(d *driver, name, dir, desc string, inputs []*dag.Node, run func(ctx context.Context, stdout, stderr io.Writer) error) (*dag.Node, error) {
 	n := d.g.Phony(name)
 	_, err := d.g.AddEdge(&dag.Edge{Key: name, Outputs: []*dag.Node{n}, Inputs: inputs, Phony: true,
 		Plan: func(pc *dag.PlanContext) (*dag.Command, error) {
-			return &dag.Command{Dir: dir, Description: desc, Func: func(ctx context.Context, _ dag.FS, out io.Writer) error {
-				return run(ctx, out)
+			return &dag.Command{Dir: dir, Description: desc, Func: func(ctx context.Context, _ dag.FS, stdout, stderr io.Writer) error {
+				return run(ctx, stdout, stderr)
 			}}, nil
 		}})
 	return n, err

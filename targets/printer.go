@@ -24,9 +24,9 @@ func (p *printer) Print(ev dag.Event) {
 	defer p.mu.Unlock()
 	switch ev.Kind {
 	case dag.EventFinish:
-		p.out.Write(ev.Output)
+		ev.Output.WriteTo(p.out, p.errw)
 	case dag.EventFail:
-		p.out.Write(ev.Output)
+		ev.Output.WriteTo(p.out, p.errw)
 		var nr *NoRuleError
 		if ev.Err != nil && !errors.Is(ev.Err, context.Canceled) && !errors.As(ev.Err, &nr) { // NoRuleError: the build's error
 			fmt.Fprintf(p.errw, "kbuild-go: *** %v\n", ev.Err)

@@ -47,7 +47,9 @@ type Request struct {
 	Invocation *cli.Invocation
 	Stdout     io.Writer
 	Stderr     io.Writer
-	// Self is the kbuild-go executable: $(MAKE) of every scope.
+	// Self is the kbuild-go executable. $(MAKE) of every scope is `make`, a name that finds self first on
+	// PATH (withMakeOnPath), as a tree built by GNU make records it in its .cmd files (.vmlinux.cmd's
+	// postlink step); Self itself when that link cannot be made.
 	Self string
 	// Env is the process environment; nil means os.Environ().
 	Env []string
@@ -55,6 +57,8 @@ type Request struct {
 	// shell runs $(shell ...) of makefiles and Kconfig: the toolchain prober, which caches compiler
 	// probes on disk across runs (keyed by command, environment and tool identities).
 	shell func(cmd string, env []string, dir string) (string, int)
+	// make is $(MAKE): "make" or Self (see Self).
+	make string
 }
 
 // InputError is bad input: a makefile or Kconfig error, a missing source tree, an O= that cannot be
@@ -96,7 +100,11 @@ func Run(ctx context.Context, req Request) error {
 	// kbuild-go is the make of this invocation: a MAKE inherited from a calling make must not send
 	// sub-makes back to GNU make.
 	env = withoutVar(env, "MAKE")
-	env = withMakeOnPath(env, req.Self)
+	env, onPath := withMakeOnPath(env, req.Self)
+	req.make = req.Self
+	if onPath {
+		req.make = "make"
+	}
 	srcdir := inv.Dir
 	if srcdir == "" {
 		srcdir = "."
@@ -170,7 +178,7 @@ func Run(ctx context.Context, req Request) error {
 
 // build evaluates the top scope and runs its goals through one graph.
 func build(ctx context.Context, req Request, sm subMake, env []string) error {
-	d := newDriver(req.Self, req.Stdout, req.Stderr, env, req.shell, newStatCache())
+	d := newDriver(req.make, req.Stdout, req.Stderr, env, req.shell, newStatCache())
 	d.build = func(d *driver, nodes []*dag.Node) error { return runGraph(ctx, req, d, nodes) }
 	d.topFlags = topFlags(req.Invocation)
 	sc, err := d.scopeFor(sm, env, makeLevel(env, len(req.Invocation.Makefiles) > 0))
@@ -188,11 +196,12 @@ func build(ctx context.Context, req Request, sm subMake, env []string) error {
 func runGraph(ctx context.Context, req Request, d *driver, nodes []*dag.Node) error {
 	inv := req.Invocation
 	cfg := dag.Config{
-		Jobs:      inv.Jobs,
-		KeepGoing: inv.KeepGoing,
-		DryRun:    inv.DryRun,
-		Records:   records{d},
-		Printer:   flushingPrinter{&printer{out: req.Stdout, errw: req.Stderr, dryRun: inv.DryRun}, d.fs},
+		Jobs:       inv.Jobs,
+		KeepGoing:  inv.KeepGoing,
+		AlwaysMake: inv.AlwaysMake,
+		DryRun:     inv.DryRun,
+		Records:    records{d},
+		Printer:    flushingPrinter{&printer{out: req.Stdout, errw: req.Stderr, dryRun: inv.DryRun}, d.fs},
 	}
 	if d.debug {
 		cfg.Explainer = dag.ExplainFunc(func(dc dag.Decision) {
@@ -443,20 +452,20 @@ func (d *driver) intercept(sm subMake, env []string, prev []*dag.Node, added *[]
 	dir := sm.dir
 	*added = append(*added, &dag.Edge{Outputs: []*dag.Node{n}, Inputs: prev, Phony: true,
 		Plan: func(pc *dag.PlanContext) (*dag.Command, error) {
-			return &dag.Command{Dir: dir, Func: func(ctx context.Context, _ dag.FS, out io.Writer) error {
-				return runKconfig(dir, env, goals, out, d.shell)
+			return &dag.Command{Dir: dir, Func: func(ctx context.Context, _ dag.FS, out, errw io.Writer) error {
+				return runKconfig(dir, env, goals, out, errw, d.shell)
 			}}, nil
 		}})
 	return true, []*dag.Node{n}, nil
 }
 
 // runKconfig runs configuration targets in the object tree dir with the top Makefile's environment.
-func runKconfig(dir string, env []string, goals []string, out io.Writer, shell func(string, []string, string) (string, int)) error {
+func runKconfig(dir string, env []string, goals []string, out, errw io.Writer, shell func(string, []string, string) (string, int)) error {
 	kconfigFile := lookupVar(nil, env, "KBUILD_KCONFIG", "Kconfig")
 	srctree := lookupVar(nil, env, "srctree", ".")
 	silent := silentFlags(lookupVar(nil, env, "MAKEFLAGS", ""))
 	opts := kconfig.Options{SrcTree: srctree, ObjTree: dir, Kconfig: kconfigFile, Env: env,
-		Stdout: out, Stderr: out, Silent: silent}
+		Stdout: out, Stderr: errw, Silent: silent}
 	if shell != nil {
 		opts.Shell = func(cmd string, env []string, dir string, _ io.Writer) ([]byte, error) {
 			stdout, _ := shell(cmd, env, dir)

@@ -1,0 +1,202 @@
+// Package proc runs the processes of a build, one way for every caller: each in its own process group, so
+// that a cancelled build (Ctrl-C) stops the whole pipeline a shell line started and not just the shell;
+// SIGINT first, SIGKILL after a grace period, also to members of the group that outlive the leader (a
+// compiler's cc1); and no waiting on a pipe a background grandchild keeps open after the leader exited.
+//
+// Output is a job's captured stdout and stderr, kept in the order they were written, so that a job's
+// output is printed whole when it finishes (parallel jobs never interleave) and each stream still goes to
+// where the user sent it.
+package proc
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os/exec"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// Grace is how long a cancelled process group has between SIGINT and SIGKILL.
+const Grace = 2 * time.Second
+
+// Start starts cmd in a process group of its own (stdin is whatever cmd has: nil is /dev/null).
+func Start(cmd *exec.Cmd) error {
+	if cmd.SysProcAttr == nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{}
+	}
+	cmd.SysProcAttr.Setpgid = true
+	// A background grandchild that keeps the output pipe open after the leader exited: stop reading after
+	// WaitDelay rather than hang (make would not wait for it either).
+	if cmd.WaitDelay == 0 {
+		cmd.WaitDelay = Grace + time.Second
+	}
+	return cmd.Start()
+}
+
+// Run runs cmd (Start, then Wait) and stops its process group when ctx is cancelled: SIGINT, then SIGKILL
+// after Grace. The error is cmd.Wait's (an *exec.ExitError for a non-zero exit), or one wrapping ctx.Err()
+// when it was cancelled. A leader that succeeded while a background process held the pipe is a success.
+func Run(ctx context.Context, cmd *exec.Cmd) error { return RunGrace(ctx, cmd, Grace) }
+
+// RunGrace is Run with another grace period between SIGINT and SIGKILL.
+func RunGrace(ctx context.Context, cmd *exec.Cmd, grace time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := Start(cmd); err != nil {
+		return err
+	}
+	pgid := cmd.Process.Pid
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		select {
+		case <-stop:
+			return
+		case <-ctx.Done():
+		}
+		syscall.Kill(-pgid, syscall.SIGINT)
+		t := time.NewTimer(grace)
+		defer t.Stop()
+		select {
+		case <-stop:
+		case <-t.C:
+		}
+		syscall.Kill(-pgid, syscall.SIGKILL)
+	}()
+	err := cmd.Wait()
+	close(stop)
+	wg.Wait()
+	if errors.Is(err, exec.ErrWaitDelay) {
+		err = nil
+	}
+	if ctx.Err() != nil {
+		return errors.Join(ctx.Err(), err)
+	}
+	return err
+}
+
+// Shell runs one line as make runs a recipe line (`/bin/sh -c line`, or shell if not empty) in dir with env,
+// and returns its exit status: 128+N for a death by signal N. err is set only when the line could not run
+// or was cancelled.
+func Shell(ctx context.Context, shell, dir string, env []string, line string, stdout, stderr io.Writer) (int, error) {
+	if shell == "" {
+		shell = "/bin/sh"
+	}
+	cmd := exec.Command(shell, "-c", line)
+	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, stdout, stderr
+	return ExitStatus(Run(ctx, cmd))
+}
+
+// Capture runs cmd as Run does and returns its stdout (cmd.Stdout must be nil); stderr is cmd's own.
+func Capture(ctx context.Context, cmd *exec.Cmd) ([]byte, error) {
+	var b bytesBuffer
+	cmd.Stdout = &b
+	err := Run(ctx, cmd)
+	return b.data, err
+}
+
+// ExitStatus turns Run's error into a shell's exit status: 0, the exit code, or 128+N for signal N; an
+// error that is not an exit (the program was not found, ctx was cancelled) is returned as it is.
+func ExitStatus(err error) (int, error) {
+	if err == nil {
+		return 0, nil
+	}
+	var ee *exec.ExitError
+	if errors.As(err, &ee) && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			return 128 + int(ws.Signal()), nil
+		}
+		return ee.ExitCode(), nil
+	}
+	return -1, err
+}
+
+type bytesBuffer struct{ data []byte }
+
+func (b *bytesBuffer) Write(p []byte) (int, error) {
+	b.data = append(b.data, p...)
+	return len(p), nil
+}
+
+// Output is a job's captured output: what it wrote to its stdout and its stderr, in order. Safe for
+// concurrent writes (a command's two pipes are copied by two goroutines). The zero value is ready to use.
+type Output struct {
+	mu     sync.Mutex
+	chunks []chunk
+}
+
+type chunk struct {
+	stderr bool
+	data   []byte
+}
+
+// Stdout and Stderr are the writers to hand a command.
+func (o *Output) Stdout() io.Writer { return stream{o, false} }
+func (o *Output) Stderr() io.Writer { return stream{o, true} }
+
+type stream struct {
+	o      *Output
+	stderr bool
+}
+
+func (s stream) Write(p []byte) (int, error) {
+	s.o.mu.Lock()
+	defer s.o.mu.Unlock()
+	if n := len(s.o.chunks); n > 0 && s.o.chunks[n-1].stderr == s.stderr {
+		s.o.chunks[n-1].data = append(s.o.chunks[n-1].data, p...)
+	} else {
+		s.o.chunks = append(s.o.chunks, chunk{s.stderr, append([]byte(nil), p...)})
+	}
+	return len(p), nil
+}
+
+// Bytes is everything written, both streams, in order.
+func (o *Output) Bytes() []byte {
+	if o == nil {
+		return nil
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	var b []byte
+	for _, c := range o.chunks {
+		b = append(b, c.data...)
+	}
+	return b
+}
+
+// Len is the number of bytes written to both streams.
+func (o *Output) Len() int {
+	if o == nil {
+		return 0
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	n := 0
+	for _, c := range o.chunks {
+		n += len(c.data)
+	}
+	return n
+}
+
+// WriteTo writes what was captured to stdout and stderr, each chunk to its own stream, in order: on a
+// terminal (both the same) the lines come out as the command wrote them; redirected, each goes where the
+// user sent it, as with make.
+func (o *Output) WriteTo(stdout, stderr io.Writer) {
+	if o == nil {
+		return
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for _, c := range o.chunks {
+		if c.stderr {
+			stderr.Write(c.data)
+		} else {
+			stdout.Write(c.data)
+		}
+	}
+}

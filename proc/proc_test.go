@@ -1,0 +1,86 @@
+package proc
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestShellStreamsAndStatus(t *testing.T) {
+	var o Output
+	status, err := Shell(context.Background(), "", t.TempDir(), nil, "echo out; echo err >&2; exit 3", o.Stdout(), o.Stderr())
+	if err != nil || status != 3 {
+		t.Fatalf("status %d, err %v", status, err)
+	}
+	var stdout, stderr bytes.Buffer
+	o.WriteTo(&stdout, &stderr)
+	if stdout.String() != "out\n" || stderr.String() != "err\n" {
+		t.Errorf("stdout %q, stderr %q", stdout.String(), stderr.String())
+	}
+	if o.Len() != 8 {
+		t.Errorf("Len %d", o.Len())
+	}
+}
+
+func TestOutputKeepsOrder(t *testing.T) {
+	var o Output
+	for _, w := range []struct {
+		err  bool
+		text string
+	}{{false, "a"}, {true, "b"}, {true, "c"}, {false, "d"}} {
+		s := o.Stdout()
+		if w.err {
+			s = o.Stderr()
+		}
+		s.Write([]byte(w.text))
+	}
+	if string(o.Bytes()) != "abcd" {
+		t.Errorf("Bytes %q", o.Bytes())
+	}
+	var both bytes.Buffer
+	o.WriteTo(&both, &both)
+	if both.String() != "abcd" {
+		t.Errorf("one terminal got %q", both.String())
+	}
+}
+
+func TestSignalStatus(t *testing.T) {
+	status, err := Shell(context.Background(), "", "", nil, "kill -TERM $$", nil, nil)
+	if err != nil || status != 128+15 {
+		t.Errorf("status %d, err %v", status, err)
+	}
+}
+
+// A cancelled run stops the whole process group, a background grandchild included, within the grace
+// period and without waiting for the pipe it holds.
+func TestCancelStopsGroup(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var o Output
+	cmd := exec.Command("/bin/sh", "-c", "trap '' INT; sleep 30 & echo started; wait")
+	cmd.Stdout, cmd.Stderr = o.Stdout(), o.Stderr()
+	done := make(chan error, 1)
+	start := time.Now()
+	go func() { done <- RunGrace(ctx, cmd, 200*time.Millisecond) }()
+	for !strings.Contains(string(o.Bytes()), "started") {
+		if time.Since(start) > 10*time.Second {
+			t.Fatal("the command did not start")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("err %v, want one wrapping context.Canceled", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not return after cancellation")
+	}
+	if time.Since(start) > 8*time.Second {
+		t.Errorf("took %v", time.Since(start))
+	}
+}
