@@ -1,6 +1,7 @@
 package targets
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -13,10 +14,11 @@ import (
 
 // withMakeOnPath puts a `make` that is kbuild-go (self) first on PATH, so that the tree's scripts that
 // call make by name instead of $MAKE (scripts/package/buildtar's modules_install, for one) come back to
-// kbuild-go, as ${MAKE} does: under kbuild-go, GNU make never runs. The shim is a symbolic link in the
-// cache directory, in a directory named from self's path so that two kbuild-go binaries never share one.
-// When it cannot be made, env is returned unchanged (scripts then find whatever make PATH has) and ok is
-// false: $(MAKE) must then be self's path.
+// kbuild-go, as ${MAKE} does: under kbuild-go, GNU make never runs. The shim is a two-line shell script in
+// the cache directory (`exec SELF "$@"`: SELF sees its own name as argv[0], which a symbolic link named
+// make would not give it), in a directory named from self's path so that two kbuild-go binaries never
+// share one. When it cannot be made, env is returned unchanged (scripts then find whatever make PATH has)
+// and ok is false: $(MAKE) must then be self's path.
 func withMakeOnPath(env []string, self string) (_ []string, ok bool) {
 	if self == "" {
 		return env, false
@@ -27,15 +29,16 @@ func withMakeOnPath(env []string, self string) (_ []string, ok bool) {
 	}
 	sum := sha256.Sum256([]byte(self))
 	dir := filepath.Join(filepath.Dir(cache), "make", hex.EncodeToString(sum[:8]))
-	link := filepath.Join(dir, "make")
-	if target, err := os.Readlink(link); err != nil || target != self {
+	shim := filepath.Join(dir, "make")
+	script := []byte("#!/bin/sh\nexec " + shellQuote(self) + " \"$@\"\n")
+	if old, err := os.ReadFile(shim); err != nil || !bytes.Equal(old, script) {
 		if os.MkdirAll(dir, 0o755) != nil {
 			return env, false
 		}
-		// Atomic: a link under a temporary name renamed over the old one (concurrent runs agree).
-		tmp := fmt.Sprintf("%s.tmp%d", link, os.Getpid())
+		// Atomic: written under a temporary name and renamed over the old one (concurrent runs agree).
+		tmp := fmt.Sprintf("%s.tmp%d", shim, os.Getpid())
 		os.Remove(tmp)
-		if os.Symlink(self, tmp) != nil || os.Rename(tmp, link) != nil {
+		if os.WriteFile(tmp, script, 0o755) != nil || os.Rename(tmp, shim) != nil {
 			os.Remove(tmp)
 			return env, false
 		}

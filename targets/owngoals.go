@@ -90,7 +90,7 @@ func buildWithOwnGoals(ctx context.Context, req Request, sm subMake, env []strin
 	var nodes []*dag.Node
 	if len(goals) > 0 {
 		sm.goals = goals
-		sc, err := d.scopeFor(sm, env, makeLevel(env, false))
+		sc, err := d.scopeFor(sm, env, makeLevel(env))
 		if err != nil {
 			return err
 		}

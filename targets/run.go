@@ -100,6 +100,7 @@ func Run(ctx context.Context, req Request) error {
 	// kbuild-go is the make of this invocation: a MAKE inherited from a calling make must not send
 	// sub-makes back to GNU make.
 	env = withoutVar(env, "MAKE")
+	inheritMakeflags(inv, env)
 	env, onPath := withMakeOnPath(env, req.Self)
 	req.make = req.Self
 	if onPath {
@@ -125,10 +126,11 @@ func Run(ctx context.Context, req Request) error {
 		}
 		cmdline = overrideVar(cmdline, v.Name+op+v.Value)
 	}
+	// The parent make's command-line variables come in MAKEFLAGS, as for make; this command line's own
+	// override them.
+	cmdline = append(makeflagsVars(env), cmdline...)
 	if len(inv.Makefiles) > 0 {
-		// Sub-build mode: a script ran ${MAKE} -f FILE ...; the parent's command-line variables come in
-		// MAKEFLAGS, as for make.
-		cmdline = append(makeflagsVars(env), cmdline...)
+		// Sub-build mode: a script ran ${MAKE} -f FILE ...
 		top.file = inv.Makefiles[0]
 		if !filepath.IsAbs(top.file) {
 			top.file = filepath.Join(abs, top.file)
@@ -140,6 +142,7 @@ func Run(ctx context.Context, req Request) error {
 		}
 	}
 	top.cmdline = cmdline
+	top.flags = invFlags(inv)
 	if len(inv.Makefiles) == 0 {
 		// The output tree must be creatable before anything else runs; say so in one line (the top
 		// Makefile's own check would also show mkdir's message).
@@ -181,7 +184,7 @@ func build(ctx context.Context, req Request, sm subMake, env []string) error {
 	d := newDriver(req.make, req.Stdout, req.Stderr, env, req.shell, newStatCache())
 	d.build = func(d *driver, nodes []*dag.Node) error { return runGraph(ctx, req, d, nodes) }
 	d.topFlags = topFlags(req.Invocation)
-	sc, err := d.scopeFor(sm, env, makeLevel(env, len(req.Invocation.Makefiles) > 0))
+	sc, err := d.scopeFor(sm, env, makeLevel(env))
 	if err != nil {
 		return err
 	}
@@ -251,20 +254,56 @@ func topFlags(inv *cli.Invocation) string {
 	return b.String()
 }
 
-// makeLevel is MAKELEVEL for the top scope: 0, or the parent's level + 1... the parent already exported
-// its level + 1 in sub-build mode.
-func makeLevel(env []string, sub bool) int {
-	if !sub {
-		return 0
+// makeLevel is MAKELEVEL for the top scope: what a parent make exported (its own level + 1), else 0. A
+// kbuild-go that a shell line started (`cd tools && $(MAKE) ...`, with or without -f) is a sub-make, as
+// make's child is.
+func makeLevel(env []string) int {
+	n := 0
+	if v := lookupVar(nil, env, "MAKELEVEL", ""); v != "" {
+		fmt.Sscan(v, &n)
 	}
-	for _, e := range env {
-		if v, ok := strings.CutPrefix(e, "MAKELEVEL="); ok {
-			n := 0
-			fmt.Sscan(v, &n)
-			return n
+	return n
+}
+
+// inheritMakeflags adds the options a parent make passed in MAKEFLAGS to inv, as make reads MAKEFLAGS
+// before its own command line: -k -s -n -B -w and --no-print-directory (the letters come first, without a
+// dash: "ks --no-print-directory -- V=1"). Command-line variables after " -- " are makeflagsVars'.
+func inheritMakeflags(inv *cli.Invocation, env []string) {
+	mf := lookupVar(nil, env, "MAKEFLAGS", "")
+	if strings.HasPrefix(mf, "-- ") {
+		return
+	}
+	flags, _, _ := strings.Cut(mf, " -- ")
+	words := splitEscaped(flags)
+	// Only the options that change how this make runs: the letters of the first word (make writes
+	// them there, without a dash) and the print-directory switches; the rest (-I DIR, -j, the
+	// jobserver, -rR) are the scopes' (scopeFor) or not kbuild-go's.
+	var keep []string
+	for i, w := range words {
+		switch {
+		case w == "--no-print-directory" || w == "--print-directory":
+			keep = append(keep, w)
+		case i == 0 && !strings.HasPrefix(w, "-"):
+			if letters := strings.Map(func(r rune) rune {
+				if strings.ContainsRune("ksnBw", r) {
+					return r
+				}
+				return -1
+			}, w); letters != "" {
+				keep = append(keep, "-"+letters)
+			}
 		}
 	}
-	return 1
+	p, err := cli.Parse(keep)
+	if err != nil {
+		return
+	}
+	inv.KeepGoing = inv.KeepGoing || p.KeepGoing
+	inv.Silent = inv.Silent || p.Silent
+	inv.DryRun = inv.DryRun || p.DryRun
+	inv.AlwaysMake = inv.AlwaysMake || p.AlwaysMake
+	inv.PrintDirectory = inv.PrintDirectory || p.PrintDirectory
+	inv.NoPrintDirectory = inv.NoPrintDirectory || p.NoPrintDirectory
 }
 
 // makeflagsVars returns the command-line variables a parent make passed in MAKEFLAGS (after " -- ").
