@@ -61,6 +61,10 @@ type Options struct {
 	// hook may use ctx to expand other text in the same context (the same automatic and target-specific
 	// variables, the same $(1)...). This is how a build driver handles Kbuild's if_changed family itself.
 	CallHook func(ctx *CallContext, name string, args []string) (result string, handled bool)
+	// DeferMissing is make's handling of a non-optional include that does not exist: evaluation goes on,
+	// the file is listed in Missing, and the driver tries to remake it (then reads the makefiles again,
+	// or reports it). Without it, EvalFile stops with a *MissingIncludeError at the include.
+	DeferMissing bool
 }
 
 // Scope is one make invocation: its variables, rules and directory search paths. A Scope is not safe for
@@ -93,7 +97,13 @@ type Scope struct {
 	pool      [][]byte
 	// includeDirs are make's -I directories, from MAKEFLAGS.
 	includeDirs []string
+	// missing are the non-optional includes that did not exist (Options.DeferMissing).
+	missing []MissingIncludeError
 }
+
+// Missing lists the non-optional includes that did not exist, in the order they were read (only with
+// Options.DeferMissing; otherwise the first stopped evaluation).
+func (s *Scope) Missing() []MissingIncludeError { return s.missing }
 
 // noBuiltinVars reports whether MAKEFLAGS has -R (--no-builtin-variables).
 func noBuiltinVars(flags string) bool { return HasFlag(flags, 'R', "--no-builtin-variables") }
@@ -675,6 +685,10 @@ func (c *ctx) evalInclude(n *Include) error {
 		if err != nil {
 			if errors.Is(err, os.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 				if n.Optional {
+					continue
+				}
+				if s.opts.DeferMissing {
+					s.missing = append(s.missing, MissingIncludeError{Pos: n.Pos, Name: name})
 					continue
 				}
 				return &MissingIncludeError{Pos: n.Pos, Name: name}

@@ -160,7 +160,10 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 	opts.FS = d.fs
 	opts.Shell = d.fs.shell(d.shell)
 	sc.silent = silentFlags(opts.MakeFlags)
-	sc.s = makelang.NewScope(opts)
+	// A missing include is make's to remake, not an error yet: evaluation goes on without it.
+	first := opts
+	first.DeferMissing = true
+	sc.s = makelang.NewScope(first)
 	if err := sc.s.EvalFile(sm.file); err != nil {
 		return nil, &InputError{Err: err}
 	}
@@ -170,7 +173,8 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 			return nil, err
 		}
 		if remade {
-			// make restarts after remaking an included makefile: evaluate afresh.
+			// make restarts after remaking an included makefile: evaluate afresh (now a missing
+			// include is an error: it was remade, or it stays missing).
 			sc.s = makelang.NewScope(opts)
 			if err := sc.s.EvalFile(sm.file); err != nil {
 				return nil, &InputError{Err: err}
@@ -198,6 +202,16 @@ func (d *driver) remakeIncludes(sc *scope, sm subMake, env []string, level int) 
 		return false, &InputError{Err: err}
 	}
 	var stale []string
+	// Missing includes first stand for themselves: each must have a rule (make: "No such file or
+	// directory", then "No rule to make target"), and is remade like any stale one. make considers them
+	// in the order read, as the makefiles below.
+	for _, m := range sc.s.Missing() {
+		t, err := sc.s.Resolve(m.Name)
+		if err != nil || !t.HasRule || !hasRealRecipe(t) {
+			return false, &InputError{Err: fmt.Errorf("%s\n*** No rule to make target '%s'.  Stop.", m.Error(), m.Name)}
+		}
+		stale = append(stale, m.Name)
+	}
 	for _, f := range strings.Fields(list) {
 		if b := filepath.Base(f); strings.HasPrefix(b, ".") && strings.HasSuffix(b, ".cmd") {
 			continue // Kbuild's .cmd files never have rules
@@ -235,17 +249,22 @@ func (d *driver) remakeIncludes(sc *scope, sm subMake, env []string, level int) 
 		}
 		sub := newDriver(d.self, d.out, d.errw, d.env, d.shell, d.fs)
 		sub.remaking, sub.build, sub.topFlags = true, d.build, d.topFlags
-		rm := sm
-		rm.goals = []string{f}
-		subsc, err := sub.scopeFor(rm, env, level)
+		// The same make, the same MAKECMDGOALS (the top Makefile decides from them whether it may sync the
+		// configuration at all): only what is built differs.
+		subsc, err := sub.scopeFor(sm, env, level)
 		if err != nil {
 			return false, err
 		}
-		nodes, err := subsc.goals(rm.goals, nil)
+		nodes, err := subsc.goals([]string{f}, nil)
 		if err != nil {
 			return false, err
 		}
 		if err := sub.build(sub, nodes); err != nil {
+			for _, m := range sc.s.Missing() {
+				if m.Name == f {
+					fmt.Fprintln(d.errw, m.Error()) // make says it too, once the remake failed
+				}
+			}
 			return false, err
 		}
 	}

@@ -28,7 +28,10 @@ func (p *printer) Print(ev dag.Event) {
 	case dag.EventFail:
 		ev.Output.WriteTo(p.out, p.errw)
 		var nr *NoRuleError
-		if ev.Err != nil && !errors.Is(ev.Err, context.Canceled) && !errors.As(ev.Err, &nr) { // NoRuleError: the build's error
+		var be *BuildError
+		// NoRuleError is the build's own error; a BuildError (a sub-build's, remaking a makefile) was
+		// reported where it happened.
+		if ev.Err != nil && !errors.Is(ev.Err, context.Canceled) && !errors.As(ev.Err, &nr) && !errors.As(ev.Err, &be) {
 			fmt.Fprintf(p.errw, "kbuild-go: *** %v\n", ev.Err)
 		}
 	case dag.EventDryRun:

@@ -151,32 +151,19 @@ func Run(ctx context.Context, req Request) error {
 		}
 	}
 
-	// Mixed goals run in order, as the top Makefile's mixed-build does: configuration targets first,
-	// each on its own, then the build goals together. Before a build, bring the configuration up to date
-	// (make would remake include/config/auto.conf and restart).
+	// Everything else is the tree's: which goals need a configuration, when auto.conf is synced
+	// (remaking the included include/config/auto.conf and auto.conf.cmd), mixed config and build goals
+	// (its __build_one_by_one). Only kbuild-go's own goals are split off.
 	_, kerr := os.Stat(filepath.Join(abs, "Kconfig"))
 	kernelTree := kerr == nil && len(inv.Makefiles) == 0
-	groups := splitGoals(inv.Targets)
-	for _, goals := range groups {
-		if kernelTree && !isConfigGoals(goals) && !isNoConfigGoals(goals) {
-			if err := syncConfig(ctx, req, top, env); err != nil {
-				return err
-			}
-		}
+	if tree, own := splitOwnGoals(inv.Targets); kernelTree && len(own) > 0 {
 		sm := top
-		sm.goals = goals
-		if tree, own := splitOwnGoals(goals); kernelTree && len(own) > 0 {
-			sm.goals = tree
-			if err := buildWithOwnGoals(ctx, req, sm, env, own); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := build(ctx, req, sm, env); err != nil {
-			return err
-		}
+		sm.goals = tree
+		return buildWithOwnGoals(ctx, req, sm, env, own)
 	}
-	return nil
+	sm := top
+	sm.goals = inv.Targets
+	return build(ctx, req, sm, env)
 }
 
 // build evaluates the top scope and runs its goals through one graph.
@@ -350,98 +337,6 @@ func splitEscaped(s string) []string {
 		out = append(out, cur.String())
 	}
 	return out
-}
-
-// isConfigTarget is the top Makefile's config-targets test (%config), plus fragments.
-func isConfigTarget(g string) bool {
-	return strings.HasSuffix(g, "config") || kconfig.IsTarget(g)
-}
-
-func isConfigGoals(goals []string) bool {
-	return len(goals) == 1 && isConfigTarget(goals[0])
-}
-
-// isNoConfigGoals are goals that need no configuration (the top Makefile's no-dot-config-targets).
-func isNoConfigGoals(goals []string) bool {
-	if len(goals) == 0 {
-		return false
-	}
-	for _, g := range goals {
-		switch {
-		case strings.HasSuffix(g, "clean"), g == "mrproper", g == "distclean", strings.HasPrefix(g, "help"),
-			g == "kernelversion", g == "headers", strings.HasPrefix(g, "headers_"):
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-// splitGoals splits goals into groups run one after another: each config target alone, the others
-// together (the top Makefile's mixed-build rule does the same with one sub-make per target).
-func splitGoals(goals []string) [][]string {
-	if len(goals) == 0 {
-		return [][]string{nil}
-	}
-	hasConfig := false
-	for _, g := range goals {
-		hasConfig = hasConfig || isConfigTarget(g)
-	}
-	if !hasConfig {
-		return [][]string{goals}
-	}
-	var out [][]string
-	var rest []string
-	for _, g := range goals {
-		if isConfigTarget(g) {
-			if len(rest) > 0 {
-				out = append(out, rest)
-				rest = nil
-			}
-			out = append(out, []string{g})
-			continue
-		}
-		rest = append(rest, g)
-	}
-	if len(rest) > 0 {
-		out = append(out, rest)
-	}
-	return out
-}
-
-// syncConfig brings include/config/auto.conf up to date before a build, as make does by remaking the
-// included auto.conf (its rule runs `$(MAKE) -f $(srctree)/Makefile syncconfig`) and restarting.
-func syncConfig(ctx context.Context, req Request, top subMake, env []string) error {
-	obj, err := objTree(top, env)
-	if err != nil {
-		return err
-	}
-	kc := lookupVar(top.cmdline, env, "KCONFIG_CONFIG", ".config")
-	config := filepath.Join(obj, kc)
-	if _, err := os.Stat(config); err != nil {
-		// Let the tree's own rule report it ("Configuration file .config not found!") — but that rule is
-		// only reached through make's remake step, which kbuild-go does natively; say it here.
-		return &InputError{Err: fmt.Errorf("***\n*** Configuration file \"%s\" not found!\n***\n*** Please run some configurator (e.g. \"kbuild-go oldconfig\" or\n*** \"kbuild-go menuconfig\" or \"kbuild-go xconfig\").\n***", kc)}
-	}
-	if !needSync(obj) {
-		return nil
-	}
-	sm := top
-	sm.goals = []string{"syncconfig"}
-	return build(ctx, req, sm, env)
-}
-
-// needSync reports whether auto.conf must be made before the tree's makefiles can even be read: it or
-// auto.conf.cmd (which the top Makefile includes without `-`) is missing. Everything else (.config or a
-// Kconfig file newer, a changed CC) the top Makefile's own rule decides, through remakeIncludes, which
-// also prints what make prints ("  SYNC    include/config/auto.conf.cmd").
-func needSync(obj string) bool {
-	for _, f := range []string{"include/config/auto.conf", "include/config/auto.conf.cmd"} {
-		if _, err := os.Stat(filepath.Join(obj, f)); err != nil {
-			return true
-		}
-	}
-	return false
 }
 
 // objTree resolves the output tree as the top Makefile does: O= (command line) over KBUILD_OUTPUT
