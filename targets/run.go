@@ -118,7 +118,12 @@ func Run(ctx context.Context, req Request) error {
 		return &InputError{Err: fmt.Errorf("*** %s: No such directory.  Stop.", srcdir)}
 	}
 	top := subMake{dir: abs, goals: inv.Targets}
+	// The parent make's command-line variables come in MAKEFLAGS, as for make; this command line's own
+	// replace those of the same name (make passes each once: a duplicate would apply the parent's last).
 	var cmdline []string
+	for _, a := range makeflagsVars(env) {
+		cmdline = overrideVar(cmdline, a)
+	}
 	for _, v := range inv.Vars {
 		op := "="
 		if v.Simple {
@@ -126,9 +131,6 @@ func Run(ctx context.Context, req Request) error {
 		}
 		cmdline = overrideVar(cmdline, v.Name+op+v.Value)
 	}
-	// The parent make's command-line variables come in MAKEFLAGS, as for make; this command line's own
-	// override them.
-	cmdline = append(makeflagsVars(env), cmdline...)
 	if len(inv.Makefiles) > 0 {
 		// Sub-build mode: a script ran ${MAKE} -f FILE ...
 		top.file = inv.Makefiles[0]
