@@ -147,7 +147,7 @@ func TestPackages(t *testing.T) {
 		t.Fatalf("bindeb-pkg wrote %v, want one linux-headers .deb", debs)
 	}
 	if rules, _ := os.ReadFile(filepath.Join(obj2, "debian", "rules")); !strings.HasPrefix(string(rules), "#!"+k.KbuildGo+" -f") {
-		t.Errorf("debian/rules does not run kbuild-go: %q", firstLines(string(rules), 1))
+		t.Errorf("debian/rules does not run kbuild-go: %q", strings.SplitN(string(rules), "\n", 2)[0])
 	}
 	debRoot := filepath.Join(dir, "deb")
 	if out, err := exec.Command("dpkg-deb", "-x", debs[0], debRoot).CombinedOutput(); err != nil {
