@@ -26,6 +26,7 @@ type driver struct {
 	g           *dag.Graph
 	cache       *makelang.Cache
 	self        string // $(MAKE): "make" found first on PATH as this executable, or its path (Request.Self)
+	exe         string // this executable (Request.Self): conf's stand-in
 	out         io.Writer
 	errw        io.Writer
 	debug       bool // KBUILD_GO_DEBUG=1: say how recipe lines are understood
@@ -66,6 +67,8 @@ type scope struct {
 	// via are the files whose recipes run this make (the target of the recipe line, and theirs in
 	// turn): none of them can be a leaf here, as the make that builds them is waiting for this one.
 	via map[string]bool
+	// conf: this is scripts/kconfig's make, whose conf kbuild-go answers (confProgram).
+	conf bool
 }
 
 // scopeTarget names a target inside its scope.
@@ -119,7 +122,7 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 		return sc, nil
 	}
 	sc = &scope{d: d, key: key, dir: sm.dir, file: sm.file, cmdline: sm.cmdline, level: level, nodes: map[string]*dag.Node{},
-		via: map[string]bool{}}
+		via: map[string]bool{}, conf: isConfScope(sm) && d.exe != ""}
 	for _, v := range sm.via {
 		sc.via[v] = true
 	}
@@ -248,7 +251,7 @@ func (d *driver) remakeIncludes(sc *scope, sm subMake, env []string, level int) 
 			fmt.Fprintf(d.errw, "kbuild-go: debug: remaking makefile %q of %s\n", f, sm.file)
 		}
 		sub := newDriver(d.self, d.out, d.errw, d.env, d.shell, d.fs)
-		sub.remaking, sub.build, sub.topFlags = true, d.build, d.topFlags
+		sub.remaking, sub.build, sub.topFlags, sub.exe = true, d.build, d.topFlags, d.exe
 		// The same make, the same MAKECMDGOALS (the top Makefile decides from them whether it may sync the
 		// configuration at all): only what is built differs.
 		subsc, err := sub.scopeFor(sm, env, level)
@@ -269,6 +272,30 @@ func (d *driver) remakeIncludes(sc *scope, sm subMake, env []string, level int) 
 		}
 	}
 	return true, nil
+}
+
+// phonyLeaf gives name a phony node of this scope with an edge that runs nothing (remade, as make remakes a
+// .PHONY target that has no rule).
+func (sc *scope) phonyLeaf(name string, added *[]*dag.Edge) (*dag.Node, error) {
+	n := sc.d.g.Phony(sc.key + "\x00" + name)
+	sc.nodes[name] = n
+	e := &dag.Edge{Outputs: []*dag.Node{n}, Phony: true, Key: sc.key + "\x00" + name}
+	if added != nil {
+		*added = append(*added, e)
+	} else if _, err := sc.d.g.AddEdge(e); err != nil {
+		return nil, &InputError{Err: err}
+	}
+	return n, nil
+}
+
+// isRecursive reports whether a rule's recipe runs a sub-make ($(MAKE) in a line).
+func isRecursive(t *makelang.Target) bool {
+	for _, r := range t.Recipe {
+		if r.Recursive {
+			return true
+		}
+	}
+	return false
 }
 
 // hasRealRecipe reports whether a rule's recipe would run anything: an empty recipe (`target: ;`) or one
@@ -334,20 +361,16 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 	if len(parents) > 0 {
 		neededBy = parents[0].Name
 	}
+	if sc.conf && name == confProgram {
+		// Never built: its recipe lines run kbuild-go's conf (confLines).
+		return sc.phonyLeaf(name, added)
+	}
 	t, err := sc.s.Resolve(name)
 	if err != nil {
 		if errors.Is(err, makelang.ErrNoRule) && sc.s.IsPhony(name) {
 			// A .PHONY target without a rule is simply remade: the top Makefile's autoksyms_recursive
 			// when CONFIG_TRIM_UNUSED_KSYMS is off.
-			n := sc.d.g.Phony(sc.key + "\x00" + name)
-			sc.nodes[name] = n
-			e := &dag.Edge{Outputs: []*dag.Node{n}, Phony: true, Key: sc.key + "\x00" + name}
-			if added != nil {
-				*added = append(*added, e)
-			} else if _, err := sc.d.g.AddEdge(e); err != nil {
-				return nil, &InputError{Err: err}
-			}
-			return n, nil
+			return sc.phonyLeaf(name, added)
 		}
 		if errors.Is(err, makelang.ErrNoRule) {
 			// A file another scope's rule produces (already in the graph) is a leaf here, as it is for a
@@ -390,6 +413,17 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 		sc.nodes[name] = n
 		t = &makelang.Target{Name: t.Name, Prereqs: t.Prereqs, PrereqNames: t.PrereqNames, OrderOnly: t.OrderOnly,
 			OrderOnlyNames: t.OrderOnlyNames, Phony: true, HasRule: true}
+	} else if p := n.Producer(); p != nil && !t.Phony && hasRecipe && p.Plan == nil && p.Expand == nil && sc.via[n.Path] && isRecursive(t) {
+		// The file the parent's sub-make line waits for, made here by a recipe that is itself a sub-make
+		// again (scripts/kconfig's `%.config: ...; $(MAKE) -f $(srctree)/Makefile olddefconfig`, reached
+		// from the top Makefile's `%config: ...; $(MAKE) $(build)=scripts/kconfig $@`): the parent's
+		// recipe-less edge cannot be taken over by another recipe-less one, so this make's rule runs
+		// under its own name, as the separate make process it is in make.
+		n = sc.d.g.Phony(sc.key + "\x00" + name)
+		sc.nodes[name] = n
+		private := *t
+		private.Phony = true
+		t = &private
 	} else if p := n.Producer(); p != nil && !t.Phony && (!hasRecipe || p.Plan != nil || p.Expand != nil) {
 		// Another scope already builds this file (make would find it up to date by now). A rule with a
 		// recipe does take over from one without (Makefile.build's `$(obj)/%/built-in.a: $(obj)/% ;` in
@@ -424,10 +458,7 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 		}
 		e.OrderOnly = append(e.OrderOnly, pn)
 	}
-	recursive := false
-	for _, r := range t.Recipe {
-		recursive = recursive || r.Recursive
-	}
+	recursive := isRecursive(t)
 	switch {
 	case !hasRecipe:
 		// No recipe: a grouping edge (dag: no Plan). A missing output counts as changed for its consumers,
@@ -512,6 +543,9 @@ func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makelang.Target, paren
 	sc.mu.Lock()
 	auto := makelang.AutoVars{Parents: parents}
 	lines, err := sc.s.ExpandRecipe(t, auto)
+	if sc.conf {
+		lines = confLines(lines, sc.d.exe)
+	}
 	env := sc.s.TargetEnviron(t, auto)
 	cmdline := sc.cmdline
 	sc.mu.Unlock()
@@ -552,13 +586,6 @@ func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makelang.Target, paren
 			continue
 		}
 		flush()
-		if intercepted, nodes, err := sc.d.intercept(sm, env, prev, &added); intercepted {
-			if err != nil {
-				return nil, nil, err
-			}
-			prev = nodes
-			continue
-		}
 		if len(prev) > 0 {
 			// The sub-make starts after the previous part of the recipe: model it by one more expander.
 			p := prev

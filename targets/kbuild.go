@@ -210,6 +210,9 @@ func (st *scopeTarget) plan(pc *dag.PlanContext, t *makelang.Target) (*dag.Comma
 	sc.plan = ps
 	auto := makelang.AutoVars{Newer: st.newer(pc), Parents: st.parents}
 	lines, err := sc.s.ExpandRecipe(t, auto)
+	if sc.conf {
+		lines = confLines(lines, sc.d.exe)
+	}
 	sc.plan = nil
 	env := sc.s.TargetEnviron(t, auto)
 	check, _, _, _ := sc.s.Lookup("cmd-check")

@@ -84,6 +84,7 @@ func buildWithOwnGoals(ctx context.Context, req Request, sm subMake, env []strin
 		}
 	}
 	d := newDriver(req.make, req.Stdout, req.Stderr, env, req.shell, newStatCache())
+	d.exe = req.Self
 	d.build = func(d *driver, nodes []*dag.Node) error { return runGraph(ctx, req, d, nodes) }
 	d.topFlags = topFlags(req.Invocation)
 	x.d = d

@@ -10,11 +10,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/kbuild-go/kbuild-go/cli"
 	"github.com/kbuild-go/kbuild-go/dag"
 	"github.com/kbuild-go/kbuild-go/kconfig"
+	"github.com/kbuild-go/kbuild-go/makelang"
 	"github.com/kbuild-go/kbuild-go/toolchain"
 )
 
@@ -171,6 +173,7 @@ func Run(ctx context.Context, req Request) error {
 // build evaluates the top scope and runs its goals through one graph.
 func build(ctx context.Context, req Request, sm subMake, env []string) error {
 	d := newDriver(req.make, req.Stdout, req.Stderr, env, req.shell, newStatCache())
+	d.exe = req.Self
 	d.build = func(d *driver, nodes []*dag.Node) error { return runGraph(ctx, req, d, nodes) }
 	d.topFlags = topFlags(req.Invocation)
 	sc, err := d.scopeFor(sm, env, makeLevel(env))
@@ -376,46 +379,49 @@ func lookupVar(cmdline, env []string, name, def string) string {
 	return def
 }
 
-// intercept answers sub-makes that kbuild-go does natively. `$(MAKE) $(build)=scripts/kconfig <target>`
-// is the kernel's configuration step: kbuild-go runs its kconfig package with the environment the top
-// Makefile exported, instead of building and running scripts/kconfig/conf.
-func (d *driver) intercept(sm subMake, env []string, prev []*dag.Node, added *[]*dag.Edge) (bool, []*dag.Node, error) {
-	if filepath.Base(sm.file) != "Makefile.build" || lookupVar(sm.cmdline, nil, "obj", "") != "scripts/kconfig" {
-		return false, nil, nil
-	}
-	goals := sm.goals
-	n := d.g.Phony("kconfig\x00" + sm.dir + "\x00" + strings.Join(goals, " "))
-	dir := sm.dir
-	*added = append(*added, &dag.Edge{Outputs: []*dag.Node{n}, Inputs: prev, Phony: true,
-		Plan: func(pc *dag.PlanContext) (*dag.Command, error) {
-			return &dag.Command{Dir: dir, Func: func(ctx context.Context, _ dag.FS, out, errw io.Writer) error {
-				return runKconfig(dir, env, goals, out, errw, d.shell)
-			}}, nil
-		}})
-	return true, []*dag.Node{n}, nil
+// confProgram is the configurator scripts/kconfig/Makefile builds and runs as `$(obj)/conf` (conf.c).
+// kbuild-go builds none of it: the target is a leaf, and each recipe line of that makefile that runs it
+// runs `kbuild-go kconfig conf ARGS` instead, conf's command line answered by package kconfig (Conf),
+// in the recipe's directory and environment. Everything else there (menuconfig's mconf, merge_config.sh,
+// streamline_config.pl, the tinyconfig recipe) runs as the tree wrote it.
+const confProgram = "scripts/kconfig/conf"
+
+var confWord = regexp.MustCompile(`(^|[\s;&|(])` + regexp.QuoteMeta(confProgram) + `(\s|;|$)`)
+
+// isConfScope reports whether a sub-make is scripts/kconfig's ($(build)=scripts/kconfig).
+func isConfScope(sm subMake) bool {
+	return filepath.Base(sm.file) == "Makefile.build" && lookupVar(sm.cmdline, nil, "obj", "") == "scripts/kconfig"
 }
 
-// runKconfig runs configuration targets in the object tree dir with the top Makefile's environment.
-func runKconfig(dir string, env []string, goals []string, out, errw io.Writer, shell func(string, []string, string) (string, int)) error {
-	kconfigFile := lookupVar(nil, env, "KBUILD_KCONFIG", "Kconfig")
-	srctree := lookupVar(nil, env, "srctree", ".")
-	silent := silentFlags(lookupVar(nil, env, "MAKEFLAGS", ""))
-	opts := kconfig.Options{SrcTree: srctree, ObjTree: dir, Kconfig: kconfigFile, Env: env,
-		Stdout: out, Stderr: errw, Silent: silent}
-	if shell != nil {
+// confLines rewrites recipe lines of scripts/kconfig's scope that run conf to run exe's conf.
+func confLines(lines []makelang.RecipeLine, exe string) []makelang.RecipeLine {
+	out := make([]makelang.RecipeLine, len(lines))
+	for i, l := range lines {
+		l.Text = confWord.ReplaceAllString(l.Text, "${1}"+shellQuote(exe)+" kconfig conf${2}")
+		out[i] = l
+	}
+	return out
+}
+
+// RunConf is `kbuild-go kconfig conf ARGS`: conf's command line (kconfig.Conf) in the current
+// directory (the object tree) with the environment the tree's makefiles exported to the recipe, and
+// $(shell,...) of Kconfig through the toolchain prober's cache.
+func RunConf(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	env := os.Environ()
+	opts := kconfig.Options{SrcTree: lookupVar(nil, env, "srctree", "."), ObjTree: ".", Env: env,
+		Stdin: stdin, Stdout: stdout, Stderr: stderr}
+	if prober, err := toolchain.NewProber(toolchain.ProberConfig{Stderr: stderr}); err == nil {
 		opts.Shell = func(cmd string, env []string, dir string, _ io.Writer) ([]byte, error) {
-			stdout, _ := shell(cmd, env, dir)
-			return []byte(stdout), nil
+			out, _ := prober.Shell(cmd, env, dir)
+			return []byte(out), nil
 		}
 	}
-	cfg, err := kconfig.Load(opts)
-	if err != nil {
-		return &InputError{Err: err}
-	}
-	for _, g := range goals {
-		if err := cfg.Run(g, ""); err != nil {
-			return err
+	if err := kconfig.Conf(args, opts); err != nil {
+		var ke *kconfig.Error
+		if errors.As(err, &ke) && ke.Input {
+			return &InputError{Err: err}
 		}
+		return err
 	}
 	return nil
 }

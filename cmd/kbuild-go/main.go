@@ -75,6 +75,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if isBpfCompile(args) {
 		return bpfCompile(args[2:], stdout, stderr)
 	}
+	if len(args) >= 2 && args[0] == "kconfig" && args[1] == "conf" {
+		// scripts/kconfig/Makefile's conf, run by its recipe lines (targets.RunConf).
+		if err := targets.RunConf(args[2:], os.Stdin, stdout, stderr); err != nil {
+			fmt.Fprintf(stderr, "kbuild-go: %v\n", err)
+			var ie *targets.InputError
+			if errors.As(err, &ie) {
+				return 2
+			}
+			return 1
+		}
+		return 0
+	}
 	inv, err := cli.Parse(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "kbuild-go: %v\n", err)
