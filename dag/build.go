@@ -4,11 +4,12 @@ import (
 	"container/heap"
 	"context"
 	"fmt"
-	"github.com/kbuild-go/kbuild-go/proc"
 	"io"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/kbuild-go/kbuild-go/proc"
 )
 
 // EventKind says what a printer Event reports.
@@ -144,6 +145,7 @@ type builder struct {
 	gen     uint64
 
 	mu      sync.Mutex
+	console sync.Mutex // held by the running Console command
 	ready   readyQueue
 	running int
 	seq     uint64
@@ -552,6 +554,10 @@ func (b *builder) work(e *Edge) *outcome {
 func (b *builder) run(e *Edge, c *Command, before []nodeStat, o *outcome) {
 	b.print(Event{Kind: EventStart, Edge: e, Command: c})
 	buf := &proc.Output{}
+	if c.Console {
+		b.console.Lock()
+		defer b.console.Unlock()
+	}
 	start := time.Now()
 	var err error
 	if c.Func != nil {

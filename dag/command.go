@@ -41,6 +41,9 @@ type Command struct {
 	Lines []Line
 	// Func, when set, is run instead of Lines: a built-in Go step (writing a file, say). It must honour ctx.
 	Func func(ctx context.Context, fs FS, stdout, stderr io.Writer) error
+	// Console is ninja's console pool: the command uses the terminal itself (its Func writes there, not
+	// to the buffers it is handed), so the builder runs one console command at a time.
+	Console bool
 	// Dir is the working directory ("" = the process's).
 	Dir string
 	// Env is the complete environment (nil = the process's).

@@ -4,11 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/kbuild-go/kbuild-go/proc"
 	"io"
 	"os/exec"
 	"sync"
 	"time"
+
+	"github.com/kbuild-go/kbuild-go/proc"
 )
 
 // Job is one command handed to a Runner.

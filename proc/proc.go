@@ -200,3 +200,25 @@ func (o *Output) WriteTo(stdout, stderr io.Writer) {
 		}
 	}
 }
+
+// Attached runs one line as Shell does but on the terminal: with stdin, in kbuild-go's own process group
+// (so a full-screen program such as menuconfig's mconf is in the terminal's foreground group and may read
+// it; Ctrl-C reaches it from the terminal itself), its output written as it comes. On cancellation the
+// shell gets SIGINT, then SIGKILL after Grace.
+func Attached(ctx context.Context, shell, dir string, env []string, line string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	if shell == "" {
+		shell = "/bin/sh"
+	}
+	cmd := exec.CommandContext(ctx, shell, "-c", line)
+	cmd.Dir, cmd.Env, cmd.Stdin, cmd.Stdout, cmd.Stderr = dir, env, stdin, stdout, stderr
+	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGINT) }
+	cmd.WaitDelay = Grace
+	err := cmd.Run()
+	if errors.Is(err, exec.ErrWaitDelay) {
+		err = nil
+	}
+	if ctx.Err() != nil {
+		return -1, errors.Join(ctx.Err(), err)
+	}
+	return ExitStatus(err)
+}

@@ -5,18 +5,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/kbuild-go/kbuild-go/proc"
 	"io"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
-
 	"strings"
 
 	"github.com/kbuild-go/kbuild-go/cmdfile"
 	"github.com/kbuild-go/kbuild-go/dag"
 	"github.com/kbuild-go/kbuild-go/makelang"
+	"github.com/kbuild-go/kbuild-go/proc"
 	"github.com/kbuild-go/kbuild-go/settings"
 )
 

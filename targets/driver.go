@@ -23,10 +23,12 @@ import (
 // evaluated in-process and its goals join the graph. So there are no processes and no directory barriers,
 // and the order is still make's: nothing of a sub-make starts before the rule that calls it could run.
 type driver struct {
-	g           *dag.Graph
-	cache       *makelang.Cache
-	self        string // $(MAKE): "make" found first on PATH as this executable, or its path (Request.Self)
-	exe         string // this executable (Request.Self): conf's stand-in
+	g     *dag.Graph
+	cache *makelang.Cache
+	self  string // $(MAKE): "make" found first on PATH as this executable, or its path (Request.Self)
+	exe   string // this executable (Request.Self): conf's stand-in
+	// topGoals are the goals of kbuild-go's command line; a phony one's recipe is a console command.
+	topGoals    []string
 	out         io.Writer
 	errw        io.Writer
 	debug       bool // KBUILD_GO_DEBUG=1: say how recipe lines are understood
@@ -251,7 +253,7 @@ func (d *driver) remakeIncludes(sc *scope, sm subMake, env []string, level int) 
 			fmt.Fprintf(d.errw, "kbuild-go: debug: remaking makefile %q of %s\n", f, sm.file)
 		}
 		sub := newDriver(d.self, d.out, d.errw, d.env, d.shell, d.fs)
-		sub.remaking, sub.build, sub.topFlags, sub.exe = true, d.build, d.topFlags, d.exe
+		sub.remaking, sub.build, sub.topFlags, sub.exe, sub.topGoals = true, d.build, d.topFlags, d.exe, d.topGoals
 		// The same make, the same MAKECMDGOALS (the top Makefile decides from them whether it may sync the
 		// configuration at all): only what is built differs.
 		subsc, err := sub.scopeFor(sm, env, level)
@@ -287,6 +289,12 @@ func (sc *scope) phonyLeaf(name string, added *[]*dag.Edge) (*dag.Node, error) {
 	}
 	return n, nil
 }
+
+// isTopGoal reports whether name is a goal of kbuild-go's command line.
+func (d *driver) isTopGoal(name string) bool { return slices.Contains(d.topGoals, name) }
+
+// stdin is what a console command reads: kbuild-go's own standard input.
+func (d *driver) stdin() io.Reader { return os.Stdin }
 
 // isRecursive reports whether a rule's recipe runs a sub-make ($(MAKE) in a line).
 func isRecursive(t *makelang.Target) bool {

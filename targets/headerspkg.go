@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"github.com/kbuild-go/kbuild-go/proc"
 	"io"
 	"os"
 	"os/exec"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/kbuild-go/kbuild-go/dag"
 	"github.com/kbuild-go/kbuild-go/headerpkg"
+	"github.com/kbuild-go/kbuild-go/proc"
 )
 
 // headers-pkg writes O/linux-headers-RELEASE.tar.xz: the directory the tree's own Debian packaging

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/kbuild-go/kbuild-go/proc"
 	"io"
 	"os"
 	"os/exec"
@@ -17,6 +16,7 @@ import (
 	"github.com/kbuild-go/kbuild-go/cmdfile"
 	"github.com/kbuild-go/kbuild-go/dag"
 	"github.com/kbuild-go/kbuild-go/makelang"
+	"github.com/kbuild-go/kbuild-go/proc"
 )
 
 // Kbuild's if_changed family, built into the engine. scripts/Kbuild.include defines them as shell text
@@ -244,7 +244,7 @@ func (st *scopeTarget) plan(pc *dag.PlanContext, t *makelang.Target) (*dag.Comma
 		if onlyExists(check) && pc.HasRecord && strings.TrimSpace(pc.Record.Command) != "" {
 			c.Key = pc.Record.Command
 		}
-		return st.command(c, steps), nil
+		return st.command(c, steps, false), nil
 	}
 	if len(groups) > 0 {
 		// Several if_changed, or one beside plain lines: the recipe runs (make runs it), and each
@@ -260,7 +260,7 @@ func (st *scopeTarget) plan(pc *dag.PlanContext, t *makelang.Target) (*dag.Comma
 			return nil, nil
 		}
 	}
-	return st.command(&dag.Command{Dir: sc.dir, Env: env, Description: dryRunText(steps)}, steps), nil
+	return st.command(&dag.Command{Dir: sc.dir, Env: env, Description: dryRunText(steps)}, steps, t.Phony && sc.d.isTopGoal(t.Name)), nil
 }
 
 // groupRuns is Kbuild's if-changed-cond for one if_changed whose command is cmd: a prerequisite newer
@@ -281,13 +281,22 @@ func groupRuns(pc *dag.PlanContext, cmd string, onlyExist bool) bool {
 	return strings.TrimSpace(cmd) != "" && (saved == "" || !dag.CommandsEqual(saved, cmd))
 }
 
-// command sets c to run steps.
-func (st *scopeTarget) command(c *dag.Command, steps []step) *dag.Command {
+// command sets c to run steps. A console command (a phony goal of the command line: menuconfig, oldconfig,
+// config, help) runs on the terminal, as make runs every recipe: stdin, and output as it is written,
+// because a configurator asks and draws (ninja's console pool; the rest of the build stays buffered).
+func (st *scopeTarget) command(c *dag.Command, steps []step, console bool) *dag.Command {
 	sc := st.sc
 	env := c.Env
 	target := st.name
+	if console {
+		c.Console = true
+		c.Func = func(ctx context.Context, _ dag.FS, _, _ io.Writer) error {
+			return runSteps(ctx, sc.dir, env, target, steps, sc.d.stdin(), sc.d.out, sc.d.errw)
+		}
+		return c
+	}
 	c.Func = func(ctx context.Context, _ dag.FS, stdout, stderr io.Writer) error {
-		return runSteps(ctx, sc.dir, env, target, steps, stdout, stderr)
+		return runSteps(ctx, sc.dir, env, target, steps, nil, stdout, stderr)
 	}
 	return c
 }
@@ -353,13 +362,21 @@ func mergeSteps(lines []makelang.RecipeLine, ps *planState, silent bool) []step 
 }
 
 // runSteps executes a planned recipe.
-func runSteps(ctx context.Context, dir string, env []string, target string, steps []step, stdout, stderr io.Writer) error {
+//
+// With stdin set (a console recipe: stdout and stderr are then the terminal's), shell lines run attached.
+func runSteps(ctx context.Context, dir string, env []string, target string, steps []step, stdin io.Reader, stdout, stderr io.Writer) error {
 	for _, s := range steps {
 		switch s.kind {
 		case stepEcho:
 			fmt.Fprintln(stdout, s.text)
 		case stepShell:
-			status, err := runShell(ctx, dir, env, shellText(s.text), stdout, stderr)
+			run := runShell
+			if stdin != nil {
+				run = func(ctx context.Context, dir string, env []string, line string, stdout, stderr io.Writer) (int, error) {
+					return proc.Attached(ctx, "", dir, env, line, stdin, stdout, stderr)
+				}
+			}
+			status, err := run(ctx, dir, env, shellText(s.text), stdout, stderr)
 			if err != nil {
 				return err
 			}
@@ -489,7 +506,7 @@ func (d *driver) shellCommand(dir string, env []string, lines []makelang.RecipeL
 		return nil
 	}
 	return &dag.Command{Dir: dir, Env: env, Description: dryRunText(steps), Func: func(ctx context.Context, _ dag.FS, stdout, stderr io.Writer) error {
-		return runSteps(ctx, dir, env, target, steps, stdout, stderr)
+		return runSteps(ctx, dir, env, target, steps, nil, stdout, stderr)
 	}}
 }
 

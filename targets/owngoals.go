@@ -87,6 +87,7 @@ func buildWithOwnGoals(ctx context.Context, req Request, sm subMake, env []strin
 	d.exe = req.Self
 	d.build = func(d *driver, nodes []*dag.Node) error { return runGraph(ctx, req, d, nodes) }
 	d.topFlags = topFlags(req.Invocation)
+	d.topGoals = req.Invocation.Targets
 	x.d = d
 	var nodes []*dag.Node
 	if len(goals) > 0 {

@@ -176,6 +176,7 @@ func build(ctx context.Context, req Request, sm subMake, env []string) error {
 	d.exe = req.Self
 	d.build = func(d *driver, nodes []*dag.Node) error { return runGraph(ctx, req, d, nodes) }
 	d.topFlags = topFlags(req.Invocation)
+	d.topGoals = req.Invocation.Targets
 	sc, err := d.scopeFor(sm, env, makeLevel(env))
 	if err != nil {
 		return err

@@ -3,8 +3,9 @@ package targets
 import (
 	"context"
 	"fmt"
-	"github.com/kbuild-go/kbuild-go/proc"
 	"io"
+
+	"github.com/kbuild-go/kbuild-go/proc"
 )
 
 // ShellError is a recipe line that exited non-zero; it is what make reports as
