@@ -46,27 +46,42 @@ func symName(s *Symbol) string {
 	return s.Name
 }
 
-// printRecursive is sym_check_print_recursive.
-func (d *depChecker) printRecursive(last *Symbol) {
-	c := d.c
-	pushed := false
-	if last.isChoiceValue() {
+// cycle finds where the loop that ends at last starts on the stack: last,
+// or choice when last is a member of one (pushed on the stack then, and
+// pushed is true). It reports conf's "unexpected" error and returns -1 if
+// the stack does not hold it.
+func (d *depChecker) cycle(last, choice *Symbol) (start int, top *Symbol, pushed bool) {
+	if choice != nil {
 		d.push(last)
 		pushed = true
-		last = last.choiceSym()
+		last = choice
 	}
-	start := -1
 	for i := len(d.stack) - 1; i >= 0; i-- {
 		if d.stack[i].sym == last {
-			start = i
-			break
+			return i, last, pushed
 		}
 	}
+	d.c.errorf("unexpected recursive dependency error\n")
+	if pushed {
+		d.pop()
+	}
+	return -1, last, false
+}
+
+// printRecursive is sym_check_print_recursive: 6.1's lines carry the file
+// and line of each property, 6.12's (Dialect.RecursiveDepNoPositions) none
+// but a choice block's.
+func (d *depChecker) printRecursive(last *Symbol) {
+	c := d.c
+	short := c.dialect.RecursiveDepNoPositions
+	var cs *Symbol
+	if ch := c.choiceOf(last); ch != nil {
+		cs = ch.Sym
+	} else if last.isChoiceValue() && !c.dialect.ChoiceMenus {
+		cs = last.choiceSym()
+	}
+	start, last, pushed := d.cycle(last, cs)
 	if start < 0 {
-		c.errorf("unexpected recursive dependency error\n")
-		if pushed {
-			d.pop()
-		}
 		return
 	}
 	// conf dereferences a missing property here and crashes (a cycle through a symbol that is only
@@ -84,49 +99,14 @@ func (d *depChecker) printRecursive(last *Symbol) {
 	var b strings.Builder
 	for i := start; i < len(d.stack); i++ {
 		f := d.stack[i]
-		s := f.sym
 		next := last
 		if i+1 < len(d.stack) {
 			next = d.stack[i+1].sym
 		}
-		prop := f.prop
-		if prop == nil && len(s.props) > 0 {
-			prop = s.props[0]
-		}
-		var menu *Menu
-		if s.isChoice() || s.isChoiceValue() {
-			for _, p := range s.props {
-				prop = p
-				menu = p.Menu
-				if p.Menu != nil {
-					break
-				}
-			}
-		}
-		if prop == nil {
-			prop = fallback
-		}
-		if menu == nil {
-			menu = &Menu{File: prop.File, Line: prop.Line}
-		}
-		if s == last {
-			b.WriteString(prop.File + ":" + itoa(prop.Line) + ":error: recursive dependency detected!\n")
-		}
-		switch {
-		case s.isChoice():
-			b.WriteString(menu.File + ":" + itoa(menu.Line) + ":\tchoice " + symName(s) + " contains symbol " + symName(next) + "\n")
-		case s.isChoiceValue():
-			b.WriteString(menu.File + ":" + itoa(menu.Line) + ":\tsymbol " + symName(s) + " is part of choice " + symName(next) + "\n")
-		case f.which == depDir:
-			b.WriteString(prop.File + ":" + itoa(prop.Line) + ":\tsymbol " + symName(s) + " depends on " + symName(next) + "\n")
-		case f.which == depRev:
-			b.WriteString(prop.File + ":" + itoa(prop.Line) + ":\tsymbol " + symName(s) + " is selected by " + symName(next) + "\n")
-		case f.which == depImplied:
-			b.WriteString(prop.File + ":" + itoa(prop.Line) + ":\tsymbol " + symName(s) + " is implied by " + symName(next) + "\n")
-		case f.which == depPropExpr:
-			b.WriteString(prop.File + ":" + itoa(prop.Line) + ":\tsymbol " + symName(s) + " " + prop.Type.String() + " value contains " + symName(next) + "\n")
-		default:
-			b.WriteString(prop.File + ":" + itoa(prop.Line) + ":\tsymbol " + symName(s) + " " + prop.Type.String() + " is visible depending on " + symName(next) + "\n")
+		if short {
+			shortRecursiveLine(&b, f, next, last)
+		} else {
+			longRecursiveLine(&b, f, next, last, fallback)
 		}
 	}
 	b.WriteString("For a resolution refer to Documentation/kbuild/kconfig-language.rst\n" +
@@ -135,6 +115,98 @@ func (d *depChecker) printRecursive(last *Symbol) {
 	if pushed {
 		d.pop()
 	}
+}
+
+// longRecursiveLine is one line of 6.1's report, for frame f whose symbol
+// leads to next.
+func longRecursiveLine(b *strings.Builder, f *depFrame, next, last *Symbol, fallback *Property) {
+	s := f.sym
+	prop := f.prop
+	if prop == nil && len(s.props) > 0 {
+		prop = s.props[0]
+	}
+	var menu *Menu
+	if s.isChoice() || s.isChoiceValue() {
+		for _, p := range s.props {
+			prop = p
+			menu = p.Menu
+			if p.Menu != nil {
+				break
+			}
+		}
+	}
+	if prop == nil {
+		prop = fallback
+	}
+	if menu == nil {
+		menu = &Menu{File: prop.File, Line: prop.Line}
+	}
+	if s == last {
+		b.WriteString(prop.File + ":" + itoa(prop.Line) + ":error: recursive dependency detected!\n")
+	}
+	switch {
+	case s.isChoice():
+		b.WriteString(menu.File + ":" + itoa(menu.Line) + ":\tchoice " + symName(s) + " contains symbol " + symName(next) + "\n")
+	case s.isChoiceValue():
+		b.WriteString(menu.File + ":" + itoa(menu.Line) + ":\tsymbol " + symName(s) + " is part of choice " + symName(next) + "\n")
+	case f.which == depDir:
+		b.WriteString(prop.File + ":" + itoa(prop.Line) + ":\tsymbol " + symName(s) + " depends on " + symName(next) + "\n")
+	case f.which == depRev:
+		b.WriteString(prop.File + ":" + itoa(prop.Line) + ":\tsymbol " + symName(s) + " is selected by " + symName(next) + "\n")
+	case f.which == depImplied:
+		b.WriteString(prop.File + ":" + itoa(prop.Line) + ":\tsymbol " + symName(s) + " is implied by " + symName(next) + "\n")
+	case f.which == depPropExpr:
+		b.WriteString(prop.File + ":" + itoa(prop.Line) + ":\tsymbol " + symName(s) + " " + prop.Type.String() + " value contains " + symName(next) + "\n")
+	default:
+		b.WriteString(prop.File + ":" + itoa(prop.Line) + ":\tsymbol " + symName(s) + " " + prop.Type.String() + " is visible depending on " + symName(next) + "\n")
+	}
+}
+
+// shortRecursiveLine is one line of 6.12's report. A choice's NULL name is
+// "<choice>" where conf substitutes it and glibc's "(null)" where it does
+// not.
+func shortRecursiveLine(b *strings.Builder, f *depFrame, next, last *Symbol) {
+	null := func(s *Symbol) string {
+		if s.isChoice() && s.Name == "" {
+			return "(null)"
+		}
+		return s.Name
+	}
+	s := f.sym
+	typ := PUnknown
+	if f.prop != nil {
+		typ = f.prop.Type
+	}
+	if s == last {
+		b.WriteString("error: recursive dependency detected!\n")
+	}
+	switch {
+	case next.isChoice():
+		file, line := "", 0
+		if len(next.menus) > 0 {
+			file, line = next.menus[0].File, next.menus[0].Line
+		}
+		b.WriteString("\tsymbol " + symName(s) + " is part of choice block at " + file + ":" + itoa(line) + "\n")
+	case f.which == depDir:
+		b.WriteString("\tsymbol " + symName(s) + " depends on " + null(next) + "\n")
+	case f.which == depRev:
+		b.WriteString("\tsymbol " + null(s) + " is selected by " + null(next) + "\n")
+	case f.which == depImplied:
+		b.WriteString("\tsymbol " + null(s) + " is implied by " + null(next) + "\n")
+	case f.which == depPropExpr:
+		b.WriteString("\tsymbol " + symName(s) + " " + typ.String() + " value contains " + null(next) + "\n")
+	default:
+		b.WriteString("\tsymbol " + symName(s) + " " + typ.String() + " is visible depending on " + null(next) + "\n")
+	}
+}
+
+// choiceOf is the choice a member belongs to for the dependency checks: its
+// choice menu since 6.11, nil before (6.1 goes by isChoiceValue).
+func (c *Config) choiceOf(s *Symbol) *Menu {
+	if !c.dialect.ChoiceMenus {
+		return nil
+	}
+	return s.choice
 }
 
 func (d *depChecker) exprDeps(e *Expr) *Symbol {
@@ -211,7 +283,19 @@ func (d *depChecker) symDeps(s *Symbol) *Symbol {
 
 func (d *depChecker) choiceDeps(choice *Symbol) *Symbol {
 	d.push(choice)
-	members := choice.choiceMembers()
+	var members []*Symbol
+	var chMenu *Menu
+	if d.c.dialect.ChoiceMenus {
+		// Every symbol of the choice's subtree, in menu order.
+		chMenu = choice.menus[0]
+		for m := menuNext(chMenu, chMenu); m != nil; m = menuNext(m, chMenu) {
+			if m.Sym != nil {
+				members = append(members, m.Sym)
+			}
+		}
+	} else {
+		members = choice.choiceMembers()
+	}
 	for _, s := range members {
 		s.flags |= flagCheck | flagChecked
 	}
@@ -228,7 +312,11 @@ func (d *depChecker) choiceDeps(choice *Symbol) *Symbol {
 	for _, s := range members {
 		s.flags &^= flagCheck
 	}
-	if r != nil && r.isChoiceValue() && r.choiceSym() == choice {
+	if chMenu != nil {
+		if r != nil && r.choice == chMenu {
+			r = choice
+		}
+	} else if r != nil && r.isChoiceValue() && r.choiceSym() == choice {
 		r = choice
 	}
 	d.pop()
@@ -243,8 +331,13 @@ func (d *depChecker) checkDeps(s *Symbol) *Symbol {
 	if s.flags&flagChecked != 0 {
 		return nil
 	}
-	switch {
-	case s.isChoiceValue():
+	switch ch := d.c.choiceOf(s); {
+	case ch != nil:
+		d.push(s)
+		r := d.checkDeps(ch.Sym)
+		d.pop()
+		return r
+	case s.isChoiceValue() && !d.c.dialect.ChoiceMenus:
 		d.push(s)
 		r := d.checkDeps(s.choiceSym())
 		d.pop()

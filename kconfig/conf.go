@@ -57,6 +57,9 @@ func (c *Config) reset() {
 			p.visTri = No
 		}
 	})
+	if c.dialect.ChoiceMenus {
+		c.resetChoiceMembers()
+	}
 	c.modulesVal = No
 	c.changed = true
 	c.symWarnings, c.confWarnings = 0, 0
@@ -336,7 +339,11 @@ func (c *Config) run(mode, file string) error {
 			c.errorf("%s\n", err)
 			return err
 		}
-		for c.setAllRandom(pby, pty, ptm) {
+		if c.dialect.ChoiceMenus {
+			c.setAllNewSymbolsMenus(defDefault, true, pby, pty, ptm)
+		} else {
+			for c.setAllRandom(pby, pty, ptm) {
+			}
 		}
 	case "yes2modconfig":
 		c.rewriteTristates(Yes, Mod)
@@ -394,6 +401,10 @@ func (c *Config) run(mode, file string) error {
 
 // setAllNewSymbols is conf_set_all_new_symbols without the random mode.
 func (c *Config) setAllNewSymbols(mode defMode) {
+	if c.dialect.ChoiceMenus {
+		c.setAllNewSymbolsMenus(mode, false, 0, 0, 0)
+		return
+	}
 	c.allSymbols(func(s *Symbol) {
 		if s.hasValue() || s.flags&flagValid != 0 {
 			return

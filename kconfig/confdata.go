@@ -17,7 +17,11 @@ import (
 //     "# CONFIG_X is not set"; "#\n# Menu\n#" before a visible menu or
 //     comment and "# end of Menu" after a visible menu.
 //   - auto.conf / autoconf.h / rustc_cfg: every written symbol in symbol hash
-//     table order (symbol.c strhash % 9973), n omitted.
+//     table order (symbol.c's FNV-1 hash modulo Dialect.SymbolHashSize:
+//     9973 buckets in 6.1, 16384 in 6.12), n omitted.
+//   - auto.conf.cmd: the make rules that rerun syncconfig when a Kconfig
+//     file or a referenced environment variable changed, in the layout of
+//     the tree's dialect (Dialect.AutoconfCmdParseOrder).
 //   - include/config/<SYMBOL>: empty files; fixdep makes each object depend
 //     on the files of the CONFIG_ names its source mentions, so a file is
 //     touched exactly when that symbol's value changed against the previous
@@ -182,14 +186,27 @@ func (c *Config) readSimple(name string, def int) (bool, error) {
 	c.confLine = 0
 	c.confWarnings = 0
 	defFlags := flagDef << def
-	c.allSymbols(func(s *Symbol) {
-		s.flags |= flagChanged
-		s.flags &^= defFlags | flagValid
-		if s.isChoice() {
-			s.flags |= defFlags
+	menus := c.dialect.ChoiceMenus
+	if menus {
+		// 6.12: only the slot read is cleared; values become invalid
+		// only when user values are read.
+		c.allSymbols(func(s *Symbol) {
+			s.flags &^= defFlags
+			s.def[def] = symbolValue{}
+		})
+		if def == defUser {
+			c.allSymbols(func(s *Symbol) { s.flags &^= flagValid })
 		}
-		s.def[def] = symbolValue{}
-	})
+	} else {
+		c.allSymbols(func(s *Symbol) {
+			s.flags |= flagChanged
+			s.flags &^= defFlags | flagValid
+			if s.isChoice() {
+				s.flags |= defFlags
+			}
+			s.def[def] = symbolValue{}
+		})
+	}
 	var touchErr error
 	for len(data) > 0 {
 		var line string
@@ -204,7 +221,16 @@ func (c *Config) readSimple(name string, def int) (bool, error) {
 		}
 		c.confLine++
 		var symName, val string
-		if strings.HasPrefix(line, "#") {
+		if menus {
+			// getline_stripped, then 6.12's stricter parse.
+			if l, found := strings.CutSuffix(line, "\n"); found {
+				line = strings.TrimSuffix(l, "\r")
+			}
+			var ok bool
+			if symName, val, ok = c.parseLineStripped(line); !ok {
+				continue
+			}
+		} else if strings.HasPrefix(line, "#") {
 			if len(line) < 2 || line[1] != ' ' {
 				continue
 			}
@@ -262,6 +288,13 @@ func (c *Config) readSimple(name string, def int) (bool, error) {
 		if c.setSymVal(s, def, defFlags, val) {
 			continue
 		}
+		if menus {
+			// The last choice member read has the highest priority.
+			if def == defUser && s.choice != nil {
+				moveMember(s.choice, s, false)
+			}
+			continue
+		}
 		if s.isChoiceValue() {
 			cs := s.choiceSym()
 			switch s.def[def].tri {
@@ -316,6 +349,13 @@ func (c *Config) read(name string) (bool, error) {
 		}
 		unsaved++
 	})
+	if c.dialect.ChoiceMenus {
+		// 6.12 keeps every user value read.
+		if c.confWarnings > 0 || unsaved > 0 {
+			c.changed = true
+		}
+		return true, nil
+	}
 	c.allSymbols(func(s *Symbol) {
 		if s.hasValue() && !s.isChoiceValue() {
 			if s.visible == No && unsaved == 0 {
@@ -466,7 +506,9 @@ func (c *Config) writeDefconfig(filename string) error {
 	for m := c.root.List; m != nil; m = nextMenu(m) {
 		s := m.Sym
 		if s == nil {
-			c.isVisible(m)
+			if !c.dialect.ChoiceMenus {
+				c.isVisible(m)
+			}
 			continue
 		}
 		if s.isChoice() {
@@ -477,13 +519,17 @@ func (c *Config) writeDefconfig(filename string) error {
 			continue
 		}
 		s.flags &^= flagWrite
-		if !s.isChangeable() {
+		if !c.changeable(s) {
 			continue
 		}
 		if c.stringValue(s) == c.stringDefault(s) {
 			continue
 		}
-		if s.isChoiceValue() {
+		if ch := s.choice; c.dialect.ChoiceMenus && ch != nil {
+			if ds := c.choiceDefaultMenu(ch); s == ds && s.tristateValue() == Yes {
+				continue
+			}
+		} else if s.isChoiceValue() && !c.dialect.ChoiceMenus {
 			cs := s.choiceSym()
 			ds := c.choiceDefault(cs)
 			if !cs.isOptional() && s == ds && s.Type == TypeBool && s.tristateValue() == Yes {
@@ -587,9 +633,23 @@ func (c *Config) write(name string) error {
 	return nil
 }
 
-// writeAutoconfCmd is conf_write_autoconf_cmd.
+// writeAutoconfCmd is conf_write_autoconf_cmd, in the tree's dialect (see
+// Dialect.AutoconfCmdParseOrder).
 func (c *Config) writeAutoconfCmd(autoconf string) error {
 	var b bytes.Buffer
+	if c.dialect.AutoconfCmdParseOrder {
+		// 6.12: conf_parse's autoconf_cmd string, the files as file_lookup
+		// appended them, then env_write_dep's checks.
+		fmt.Fprintf(&b, "autoconfig := %s\n\ndeps_config := \\\n", autoconf)
+		for _, f := range c.fileList {
+			fmt.Fprintf(&b, "\t%s \\\n", f)
+		}
+		b.WriteString("\n$(autoconfig): $(deps_config)\n$(deps_config): ;\n")
+		for _, e := range c.envList {
+			fmt.Fprintf(&b, "\nifneq \"$(%s)\" \"%s\"\n$(autoconfig): FORCE\nendif\n", e.name, e.value)
+		}
+		return writeAtomic(c.objPath(autoconf+".cmd"), b.Bytes())
+	}
 	b.WriteString("deps_config := \\\n")
 	for _, f := range c.filesNewestFirst() {
 		fmt.Fprintf(&b, "\t%s \\\n", f)
@@ -670,6 +730,11 @@ func (c *Config) writeAutoconf(overwrite bool) error {
 	}
 	if err := c.writeAutoconfCmd(name); err != nil {
 		return err
+	}
+	if c.dialect.ChoiceMenus {
+		// 6.12 computes every symbol first; reading the old auto.conf
+		// then leaves the values valid.
+		c.allSymbols(c.calcValue)
 	}
 	if err := c.touchDeps(); err != nil {
 		return err

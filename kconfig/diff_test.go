@@ -22,19 +22,31 @@ import (
 // target in two object trees, comparing every output file byte for byte, the
 // messages, and the set of files each step wrote.
 
-// refTree is the reference kernel tree; buildRefConf sets it.
+// refTree is the 6.1 reference tree, the one most tests compare against;
+// buildRefConf sets it.
 var refTree string
 
-// refConf caches the C conf built for this test binary: building it costs
-// seconds, and several tests use it.
-var refConf struct {
+// reference is one reference tree and the C conf built from its own
+// scripts/kconfig.
+type reference struct {
+	version, tree, conf string
+}
+
+// refBuild caches the C conf built for one version in this test binary:
+// building it costs seconds, and several tests use it.
+type refBuild struct {
 	once sync.Once
-	path string
+	ref  reference
 	skip string
 	err  error
 }
 
-// TestMain removes the cached conf build.
+var refBuilds struct {
+	mu sync.Mutex
+	m  map[string]*refBuild
+}
+
+// TestMain removes the cached conf builds.
 // With KCONFIG_BENCH_MAIN=olddefconfig the binary is olddefconfigMain
 // instead, for timing from outside (see bench_test.go).
 func TestMain(m *testing.M) {
@@ -42,40 +54,105 @@ func TestMain(m *testing.M) {
 		os.Exit(olddefconfigMain())
 	}
 	code := m.Run()
-	if refConf.path != "" {
-		os.RemoveAll(filepath.Dir(refConf.path))
+	for _, b := range refBuilds.m {
+		if b.ref.conf != "" {
+			os.RemoveAll(filepath.Dir(b.ref.conf))
+		}
 	}
 	os.Exit(code)
 }
 
-func buildRefConf(t testing.TB) string {
+// buildRefConf returns the C conf of the 6.1 tree, or skips.
+func buildRefConf(t testing.TB) string { return buildRef(t, "6.1").conf }
+
+// buildRef returns version's reference tree with its C conf, or skips the
+// test when the tree or the tools are not there.
+func buildRef(t testing.TB, version string) reference {
 	t.Helper()
-	refConf.once.Do(func() { refConf.path, refConf.skip, refConf.err = buildConf() })
-	if refConf.skip != "" {
-		t.Skip(refConf.skip)
+	refBuilds.mu.Lock()
+	if refBuilds.m == nil {
+		refBuilds.m = map[string]*refBuild{}
 	}
-	if refConf.err != nil {
-		t.Fatal(refConf.err)
+	b := refBuilds.m[version]
+	if b == nil {
+		b = &refBuild{}
+		refBuilds.m[version] = b
 	}
-	return refConf.path
+	refBuilds.mu.Unlock()
+	b.once.Do(func() {
+		b.ref.version = version
+		b.ref.tree = kernelsrc.DirOf(version)
+		if b.ref.tree == "" {
+			b.skip = "reference tree linux-source-" + version + " not found (run `make linux-src`)"
+			return
+		}
+		b.ref.conf, b.skip, b.err = buildConf(b.ref.tree)
+	})
+	if b.skip != "" {
+		t.Skip(b.skip)
+	}
+	if b.err != nil {
+		t.Fatal(b.err)
+	}
+	if version == "6.1" {
+		refTree = b.ref.tree
+	}
+	return b.ref
 }
 
-// buildConf compiles scripts/kconfig of the reference tree as
-// scripts/kconfig/Makefile does, plus testdata/refconf/shellcache.c, a
-// popen shim that is inert unless KCONFIG_TEST_SHELL_CACHE is set.
-func buildConf() (path, skip string, err error) {
+// confObjects reads the objects of conf from tree's scripts/kconfig/Makefile
+// ("conf-objs := conf.o $(common-objs)", "common-objs := confdata.o ..."),
+// so that a tree that adds a source file builds without a change here.
+func confObjects(tree string) ([]string, error) {
+	b, err := os.ReadFile(filepath.Join(tree, "scripts/kconfig/Makefile"))
+	if err != nil {
+		return nil, err
+	}
+	vars := map[string][]string{}
+	lines := strings.Split(strings.ReplaceAll(string(b), "\\\n", " "), "\n")
+	for _, l := range lines {
+		k, v, ok := strings.Cut(l, ":=")
+		if k = strings.TrimSpace(k); ok && k != "" && !strings.ContainsAny(k, " \t$") {
+			vars[k] = strings.Fields(v)
+		}
+	}
+	var expand func(words []string, depth int) []string
+	expand = func(words []string, depth int) []string {
+		var out []string
+		for _, w := range words {
+			if strings.HasPrefix(w, "$(") && strings.HasSuffix(w, ")") && depth < 4 {
+				out = append(out, expand(vars[w[2:len(w)-1]], depth+1)...)
+			} else {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	objs := expand(vars["conf-objs"], 0)
+	if len(objs) == 0 {
+		return nil, fmt.Errorf("%s/scripts/kconfig/Makefile: no conf-objs", tree)
+	}
+	return objs, nil
+}
+
+// buildConf compiles scripts/kconfig of tree as its scripts/kconfig/Makefile
+// does (the objects of conf-objs; -I scripts/include when the tree has it,
+// as the top Makefile's KBUILD_HOSTCFLAGS adds since 6.10), plus
+// testdata/refconf/shellcache.c, a popen shim that is inert unless
+// KCONFIG_TEST_SHELL_CACHE is set.
+func buildConf(tree string) (path, skip string, err error) {
 	for _, tool := range []string{"gcc", "flex", "bison"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			return "", tool + " not installed", nil
 		}
 	}
-	refTree = kernelsrc.Dir()
-	if refTree == "" {
-		return "", "reference tree linux-source-6.1 not found (run `make linux-src`)", nil
-	}
-	src := filepath.Join(refTree, "scripts/kconfig")
+	src := filepath.Join(tree, "scripts/kconfig")
 	if _, err := os.Stat(filepath.Join(src, "conf.c")); err != nil {
 		return "", "reference kernel tree has no scripts/kconfig/conf.c", nil
+	}
+	objs, err := confObjects(tree)
+	if err != nil {
+		return "", "", err
 	}
 	shim, err := filepath.Abs("testdata/refconf/shellcache.c")
 	if err != nil {
@@ -95,22 +172,33 @@ func buildConf() (path, skip string, err error) {
 			err = fmt.Errorf("%s %v: %v\n%s", name, args, e, out)
 		}
 	}
+	inc := []string{"-I", src, "-I", "."}
+	if st, e := os.Stat(filepath.Join(tree, "scripts/include")); e == nil && st.IsDir() {
+		inc = append(inc, "-I", filepath.Join(tree, "scripts/include"))
+	}
 	run("flex", "-o", "lexer.lex.c", filepath.Join(src, "lexer.l"))
 	run("bison", "-t", "-d", "-o", "parser.tab.c", filepath.Join(src, "parser.y"))
-	run("gcc", "-O1", "-I", src, "-I", ".", "-Dpopen=kt_popen", "-Dpclose=kt_pclose", "-c", "-o", "preprocess.o",
-		filepath.Join(src, "preprocess.c"))
-	args := []string{"-O1", "-I", src, "-I", ".", "-o", "conf", "lexer.lex.c", "parser.tab.c", "preprocess.o", shim}
-	for _, f := range []string{"conf.c", "confdata.c", "expr.c", "menu.c", "symbol.c", "util.c"} {
-		args = append(args, filepath.Join(src, f))
+	run("gcc", append(append([]string{"-O1"}, inc...), "-Dpopen=kt_popen", "-Dpclose=kt_pclose", "-c", "-o", "preprocess.o",
+		filepath.Join(src, "preprocess.c"))...)
+	args := append(append([]string{"-O1"}, inc...), "-o", "conf", shim)
+	for _, o := range objs {
+		switch o {
+		case "lexer.lex.o", "parser.tab.o":
+			args = append(args, strings.TrimSuffix(o, ".o")+".c")
+		case "preprocess.o":
+			args = append(args, o)
+		default:
+			args = append(args, filepath.Join(src, strings.TrimSuffix(o, ".o")+".c"))
+		}
 	}
 	run("gcc", args...)
 	return filepath.Join(dir, "conf"), "", err
 }
 
-// kernelVersion is the reference tree's VERSION.PATCHLEVEL.SUBLEVEL, read
-// from its Makefile (6.1.172 on this project's mirror).
-func kernelVersion(t testing.TB) string {
-	b, err := os.ReadFile(filepath.Join(refTree, "Makefile"))
+// kernelVersion is tree's VERSION.PATCHLEVEL.SUBLEVEL, read from its
+// Makefile (6.1.172 on this project's mirror), for KERNELVERSION.
+func kernelVersion(t testing.TB, tree string) string {
+	b, err := os.ReadFile(filepath.Join(tree, "Makefile"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,8 +217,12 @@ var ccVersion struct {
 	err  error
 }
 
-// refEnv is the environment the top Makefile exports to conf for arch.
-func refEnv(t testing.TB, a diffArch) []string {
+// refEnv is the environment the 6.1 tree's top Makefile exports to conf for
+// arch.
+func refEnv(t testing.TB, a diffArch) []string { return refEnvOf(t, refTree, a) }
+
+// refEnvOf is refEnv for tree.
+func refEnvOf(t testing.TB, tree string, a diffArch) []string {
 	ccVersion.once.Do(func() {
 		out, err := exec.Command("sh", "-c", "gcc --version | head -n 1").Output()
 		ccVersion.text, ccVersion.err = strings.TrimSpace(string(out)), err
@@ -140,10 +232,10 @@ func refEnv(t testing.TB, a diffArch) []string {
 	}
 	return []string{
 		"PATH=" + os.Getenv("PATH"), "LC_ALL=C",
-		"srctree=" + refTree,
+		"srctree=" + tree,
 		"ARCH=" + a.arch, "SRCARCH=" + a.srcarch, "KBUILD_DEFCONFIG=" + a.defconfig,
 		"CC=gcc", "LD=ld", "HOSTCC=gcc", "HOSTCXX=g++",
-		"KERNELVERSION=" + kernelVersion(t),
+		"KERNELVERSION=" + kernelVersion(t, tree),
 		"CC_VERSION_TEXT=" + ccVersion.text,
 	}
 }
@@ -187,17 +279,29 @@ type diffCase struct {
 	steps []diffStep
 }
 
-// diffCases is the matrix of issue 3 for one architecture: every all*config
-// (each then olddefconfig), defconfig and every *_defconfig of
+// matrix is how much of diffCases one architecture runs.
+type matrix int
+
+const (
+	fullMatrix    matrix = iota // every case below
+	reducedMatrix               // the cases every conf behaviour shows in (a second tree under -race)
+	smallMatrix                 // four cases (later arches under -race)
+)
+
+// diffCases is the matrix of issue 3 for one architecture of tree: every
+// all*config (each then olddefconfig), defconfig and every *_defconfig of
 // arch/$SRCARCH/configs, tinyconfig, tinyconfig + debug.config, randconfig
-// with KCONFIG_SEED=1..20 each followed by olddefconfig on conf's output,
-// a savedefconfig round trip and syncconfig after a one-symbol edit.
-// allnoconfig runs first, alone, as the cold case (see TestDifferential).
+// with KCONFIG_SEED=1..seeds each followed by olddefconfig on conf's output,
+// a savedefconfig round trip, olddefconfig after a one-symbol edit and
+// syncconfig after another (auto.conf, autoconf.h, auto.conf.cmd and the
+// include/config files). allnoconfig runs first, alone, as the cold case
+// (see TestDifferential).
 //
-// A small matrix (the race detector's, for arches after the first two) is
-// allyesconfig, defconfig, tinyconfig and one randconfig.
-func diffCases(t *testing.T, a diffArch, seeds int, small bool) []diffCase {
-	if small {
+// The reduced matrix leaves out alldefconfig, the *_defconfig files and
+// debug.config; the small one (the race detector's, for arches after the
+// first two) is allyesconfig, defconfig, tinyconfig and one randconfig.
+func diffCases(t *testing.T, tree string, a diffArch, seeds int, m matrix) []diffCase {
+	if m == smallMatrix {
 		return []diffCase{
 			{"allyesconfig", []diffStep{{target: "allyesconfig"}, {target: "olddefconfig"}}},
 			{"defconfig", []diffStep{{target: "defconfig"}}},
@@ -210,19 +314,25 @@ func diffCases(t *testing.T, a diffArch, seeds int, small bool) []diffCase {
 	}
 	var cases []diffCase
 	for _, tg := range []string{"allyesconfig", "allmodconfig", "alldefconfig"} {
+		if tg == "alldefconfig" && m == reducedMatrix {
+			continue
+		}
 		cases = append(cases, diffCase{tg, []diffStep{{target: tg}, {target: "olddefconfig"}}})
 	}
 	cases = append(cases, diffCase{"defconfig", []diffStep{{target: "defconfig"}}})
-	defs, err := filepath.Glob(filepath.Join(refTree, "arch", a.srcarch, "configs", "*_defconfig"))
-	if err != nil {
-		t.Fatal(err)
+	if m == fullMatrix {
+		defs, err := filepath.Glob(filepath.Join(tree, "arch", a.srcarch, "configs", "*_defconfig"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range defs {
+			cases = append(cases, diffCase{filepath.Base(d), []diffStep{{target: filepath.Base(d)}}})
+		}
 	}
-	for _, d := range defs {
-		cases = append(cases, diffCase{filepath.Base(d), []diffStep{{target: filepath.Base(d)}}})
+	cases = append(cases, diffCase{"tinyconfig", []diffStep{{target: "tinyconfig"}}})
+	if m == fullMatrix {
+		cases = append(cases, diffCase{"tinyconfig+debug.config", []diffStep{{target: "tinyconfig"}, {target: "debug.config"}}})
 	}
-	cases = append(cases,
-		diffCase{"tinyconfig", []diffStep{{target: "tinyconfig"}}},
-		diffCase{"tinyconfig+debug.config", []diffStep{{target: "tinyconfig"}, {target: "debug.config"}}})
 	for seed := 1; seed <= seeds; seed++ {
 		cases = append(cases, diffCase{fmt.Sprintf("randconfig-%d", seed), []diffStep{
 			{target: "randconfig", env: []string{fmt.Sprintf("KCONFIG_SEED=%d", seed)}},
@@ -241,6 +351,16 @@ func diffCases(t *testing.T, a diffArch, seeds int, small bool) []diffCase {
 				}
 			}
 		}},
+	}})
+	if m == fullMatrix {
+		// Every symbol is new without a .config: the help of each, with
+		// its dependency expressions, and the list of them.
+		cases = append(cases, diffCase{"helpnewconfig", []diffStep{{target: "helpnewconfig"}}},
+			diffCase{"listnewconfig", []diffStep{{target: "listnewconfig"}}})
+	}
+	cases = append(cases, diffCase{"olddefconfig-edit", []diffStep{
+		{target: "defconfig"},
+		{target: "olddefconfig", before: func(t *testing.T, dir string) { toggleSymbol(t, dir, "MODULES") }},
 	}})
 	cases = append(cases, diffCase{"syncconfig-edit", []diffStep{
 		{target: "defconfig"},
@@ -288,7 +408,8 @@ func toggleSymbol(t *testing.T, dir, name string) {
 // runRefStep runs what scripts/kconfig/Makefile runs for target in dir:
 // conf once, or for tinyconfig and "%.config" also merge_config.sh, plus the
 // Makefile's own "Default configuration" echo for defconfig.
-func runRefStep(conf, dir string, env []string, target, arg string, stdout, stderr io.Writer) error {
+func runRefStep(ref reference, dir string, env []string, target, arg string, stdout, stderr io.Writer) error {
+	conf := ref.conf
 	getenv := func(k string) string {
 		v := ""
 		for _, kv := range env {
@@ -306,9 +427,9 @@ func runRefStep(conf, dir string, env []string, target, arg string, stdout, stde
 		return cmd.Run()
 	}
 	fragment := func(name string) error {
-		args := []string{filepath.Join(refTree, "scripts/kconfig/merge_config.sh"), "-m", ".config"}
+		args := []string{filepath.Join(ref.tree, "scripts/kconfig/merge_config.sh"), "-m", ".config"}
 		for _, f := range []string{"kernel/configs/" + name, "arch/" + getenv("SRCARCH") + "/configs/" + name} {
-			if _, err := os.Stat(filepath.Join(refTree, f)); err == nil {
+			if _, err := os.Stat(filepath.Join(ref.tree, f)); err == nil {
 				args = append(args, getenv("srctree")+"/"+f)
 			}
 		}
@@ -437,7 +558,7 @@ func (p *configPool) put(pc *pooled) { p.free <- pc }
 // runCase runs the steps of one case in a fresh conf tree and in pc's
 // object tree, and after each step compares stdout, stderr, every file of
 // both trees and the set of files the step wrote.
-func runCase(t *testing.T, conf string, env []string, pool *configPool, pc *pooled, dc diffCase) {
+func runCase(t *testing.T, rf reference, env []string, pool *configPool, pc *pooled, dc diffCase) {
 	ref, got := fastTempDir(t), pc.dir
 	clearDir(t, got)
 	rs, gs := treeScan{}, treeScan{}
@@ -463,7 +584,7 @@ func runCase(t *testing.T, conf string, env []string, pool *configPool, pc *pool
 		var rout, rerr bytes.Buffer
 		done := make(chan error, 1)
 		stepEnv := append(append([]string(nil), env...), st.env...)
-		go func() { done <- runRefStep(conf, ref, stepEnv, st.target, st.arg, &rout, &rerr) }()
+		go func() { done <- runRefStep(rf, ref, stepEnv, st.target, st.arg, &rout, &rerr) }()
 
 		gout := bytes.NewBuffer(append([]byte{}, pool.loadOut...))
 		gerr := bytes.NewBuffer(append([]byte{}, pool.loadErr...))
@@ -637,13 +758,15 @@ func diffText(t *testing.T, what, a, b string) {
 		what, i+1, len(al), len(bl), ctx(al), ctx(bl))
 }
 
-// TestDifferential is issue 3's differential suite: for ARCH=x86_64, x86,
-// i386, arm64 and riscv (the last two with the host gcc as CC), it runs
-// the C conf built from the reference tree and this package on the cases of
+// TestDifferential is issue 3's differential suite, for each reference
+// tree of kernelsrc.Versions (subtests named by version): for ARCH=x86_64,
+// x86, i386, arm64 and riscv (the last two with the host gcc as CC), it runs
+// the C conf built from that tree and this package on the cases of
 // diffCases, comparing stdout, stderr, every file of the object trees byte
 // for byte (.config, .config.old, auto.conf, autoconf.h, rustc_cfg,
 // auto.conf.cmd, defconfig, the include/config/<SYMBOL> files) and the set
-// of files each step wrote.
+// of files each step wrote. Load detects each tree's conf dialect from its
+// scripts/kconfig itself, as kbuild-go's callers do.
 //
 // Per architecture, allnoconfig+olddefconfig runs first and alone with cold
 // probes on both sides: every $(shell,...) really runs, in conf as in Load.
@@ -652,47 +775,62 @@ func diffText(t *testing.T, what, a, b string) {
 // run in parallel (t.Parallel, so at most -parallel = GOMAXPROCS at once),
 // each on a pooled Config whose object tree it clears.
 //
-// Without the race detector every architecture runs the whole matrix, with
-// 20 randconfig seeds: 5 × 34 cases, ~340 conf runs, 1.5-2.5 min on 2
-// shared cores. Under -race the Go side is ~5 times slower, so to stay
-// within CI's budget x86_64 and x86 run the whole matrix with 4 seeds and
-// i386, arm64 and riscv the small one (diffCases), ~2.5 min. -short skips
-// the test.
+// Without the race detector every version and architecture runs the whole
+// matrix, with 20 randconfig seeds: 2 × 5 × ~35 cases. Under -race the Go
+// side is ~5 times slower, so to stay within CI's budget the first version
+// runs x86_64 and x86 with the whole matrix and 4 seeds and i386, arm64 and
+// riscv with the small one, and later versions run x86_64 and arm64 with
+// the reduced matrix and 3 seeds (diffCases). -short skips the test.
 func TestDifferential(t *testing.T) {
 	if testing.Short() {
 		t.Skip("differential test against the real tree skipped in -short mode")
 	}
-	conf := buildRefConf(t)
-	seeds := 20
-	if raceEnabled {
-		seeds = 4
+	for vi, version := range kernelsrc.Versions {
+		t.Run(version, func(t *testing.T) {
+			rf := buildRef(t, version)
+			for i, a := range diffArches() {
+				seeds, m := 20, fullMatrix
+				switch {
+				case raceEnabled && vi > 0:
+					if a.arch != "x86_64" && a.arch != "arm64" {
+						continue
+					}
+					seeds, m = 3, reducedMatrix
+				case raceEnabled && i >= 2:
+					seeds, m = 4, smallMatrix
+				case raceEnabled:
+					seeds = 4
+				}
+				t.Run("ARCH="+a.arch, func(t *testing.T) { diffArch1(t, rf, a, seeds, m) })
+			}
+		})
 	}
-	for i, a := range diffArches() {
-		t.Run("ARCH="+a.arch, func(t *testing.T) {
-			env := refEnv(t, a)
-			root := fastTempDir(t)
-			cache := filepath.Join(root, "conf-shell-cache")
-			if err := os.Mkdir(cache, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			confEnv := append(append([]string(nil), env...), "KCONFIG_TEST_SHELL_CACHE="+cache)
-			memo := &memoShell{}
-			pool := newConfigPool(Options{SrcTree: refTree, Env: env, Shell: memo.shell}, root)
-			// The cold case: the first conf run fills the shell cache,
-			// the first Load the memo.
-			t.Run("allnoconfig", func(t *testing.T) {
-				pc := pool.get(t)
-				defer pool.put(pc)
-				runCase(t, conf, confEnv, pool, pc, diffCase{"allnoconfig", []diffStep{{target: "allnoconfig"}, {target: "olddefconfig"}}})
-			})
-			for _, dc := range diffCases(t, a, seeds, raceEnabled && i >= 2) {
-				t.Run(dc.name, func(t *testing.T) {
-					t.Parallel()
-					pc := pool.get(t)
-					defer pool.put(pc)
-					runCase(t, conf, confEnv, pool, pc, dc)
-				})
-			}
+}
+
+// diffArch1 runs one architecture's cases of TestDifferential.
+func diffArch1(t *testing.T, rf reference, a diffArch, seeds int, m matrix) {
+	env := refEnvOf(t, rf.tree, a)
+	root := fastTempDir(t)
+	cache := filepath.Join(root, "conf-shell-cache")
+	if err := os.Mkdir(cache, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	confEnv := append(append([]string(nil), env...), "KCONFIG_TEST_SHELL_CACHE="+cache)
+	memo := &memoShell{}
+	pool := newConfigPool(Options{SrcTree: rf.tree, Env: env, Shell: memo.shell}, root)
+	// The cold case: the first conf run fills the shell cache, the first
+	// Load the memo.
+	t.Run("allnoconfig", func(t *testing.T) {
+		pc := pool.get(t)
+		defer pool.put(pc)
+		runCase(t, rf, confEnv, pool, pc, diffCase{"allnoconfig", []diffStep{{target: "allnoconfig"}, {target: "olddefconfig"}}})
+	})
+	for _, dc := range diffCases(t, rf.tree, a, seeds, m) {
+		t.Run(dc.name, func(t *testing.T) {
+			t.Parallel()
+			pc := pool.get(t)
+			defer pool.put(pc)
+			runCase(t, rf, confEnv, pool, pc, dc)
 		})
 	}
 }
@@ -726,9 +864,21 @@ func clearDir(t *testing.T, dir string) {
 }
 
 // TestKernelMini runs every target over testdata/kernel-mini (read-only,
-// used as srctree of an out-of-tree build) through the C conf and Run.
+// used as srctree of an out-of-tree build) through the C conf of each
+// reference tree and Run in that tree's dialect (kernel-mini has no conf
+// sources of its own to detect one from).
 func TestKernelMini(t *testing.T) {
-	conf := buildRefConf(t)
+	for _, version := range kernelsrc.Versions {
+		t.Run(version, func(t *testing.T) { kernelMini(t, buildRef(t, version)) })
+	}
+}
+
+func kernelMini(t *testing.T, rf reference) {
+	conf := rf.conf
+	dialect, err := DetectDialect(rf.tree)
+	if err != nil {
+		t.Fatal(err)
+	}
 	src, err := filepath.Abs("../testdata/kernel-mini")
 	if err != nil {
 		t.Fatal(err)
@@ -736,14 +886,14 @@ func TestKernelMini(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(src, "Kconfig")); err != nil {
 		t.Skip("testdata/kernel-mini not present")
 	}
-	env := refEnv(t, diffArches()[0])
+	env := refEnvOf(t, rf.tree, diffArches()[0])
 	for i, kv := range env {
 		if strings.HasPrefix(kv, "srctree=") {
 			env[i] = "srctree=" + src
 		}
 	}
 	got := t.TempDir()
-	c, err := Load(Options{SrcTree: src, ObjTree: got, Env: env})
+	c, err := Load(Options{SrcTree: src, ObjTree: got, Env: env, Dialect: &dialect})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,8 @@ type dialog struct {
 	onNew   func(*Symbol) // listnewconfig
 	guard   int
 	stopped bool
+	eof     bool  // feof(stdin): a read reached the end of the input
+	err     error // why the dialogue stopped, if not the guard
 }
 
 func isTerminal(x any) bool {
@@ -62,6 +64,9 @@ func padc(n int, ch byte) string { return pad(n-1) + string(ch) }
 // xfgets is conf.c's xfgets: on end of file the line keeps its old value.
 func (d *dialog) xfgets() {
 	s, err := d.in.ReadString('\n')
+	if err != nil {
+		d.eof = true
+	}
 	if s == "" && err != nil {
 		d.c.errorf("\nError in reading or end of file.\n")
 	} else {
@@ -77,7 +82,7 @@ func (d *dialog) askValue(s *Symbol, def string) bool {
 		d.printf("(NEW) ")
 	}
 	d.line = "\n"
-	if !s.isChangeable() {
+	if !d.c.changeable(s) {
 		d.printf("%s\n", def)
 		d.line = "\n"
 		return false
@@ -111,6 +116,14 @@ func (d *dialog) confString(m *Menu) {
 			def = d.line[:len(d.line)-1]
 		}
 		if hasDef && c.setStringValue(s, def) {
+			return
+		}
+		if d.eof && c.dialect.StringAnswerEOFError {
+			// 6.12: an unusable default at the end of input is an
+			// error, not a question asked forever.
+			msg := fmt.Sprintf("\nerror: no value for new symbol '%s' at end of input", s.Name)
+			c.errorf("%s\n", msg)
+			d.stopped, d.err = true, &Error{Msg: strings.TrimSpace(msg)}
 			return
 		}
 		d.tick()
@@ -175,11 +188,18 @@ func (d *dialog) confSym(m *Menu) {
 	}
 }
 
+// confChoice is conf_choice. Since 6.11 (Dialect.ChoiceMenus) the choice
+// has no value to ask for first, members are listed with their names
+// always, any new member makes the question new, and the answer becomes the
+// choice's user input (choiceSetValue).
 func (d *dialog) confChoice(m *Menu) bool {
 	c := d.c
+	menus := c.dialect.ChoiceMenus
 	s := m.Sym
 	isNew := !s.hasValue()
-	if s.isChangeable() {
+	if menus {
+		isNew = false
+	} else if c.changeable(s) {
 		d.confSym(m)
 		c.calcValue(s)
 		switch s.tristateValue() {
@@ -201,6 +221,9 @@ func (d *dialog) confChoice(m *Menu) bool {
 		d.tick()
 		d.printf("%s%s\n", pad(d.indent-1), m.promptText())
 		defSym := s.curr.valSym
+		if menus {
+			defSym = c.calcChoiceMenu(m)
+		}
 		cnt, def := 0, 0
 		d.line = ""
 		for ch := m.List; ch != nil; ch = ch.Next {
@@ -219,10 +242,11 @@ func (d *dialog) confChoice(m *Menu) bool {
 				d.printf("%s", padc(d.indent, ' '))
 			}
 			d.printf(" %d. %s", cnt, ch.promptText())
-			if ch.Sym.Name != "" {
+			if ch.Sym.Name != "" || menus {
 				d.printf(" (%s)", ch.Sym.Name)
 			}
 			if !ch.Sym.hasValue() {
+				isNew = isNew || menus
 				d.printf(" (NEW)")
 			}
 			d.printf("\n")
@@ -268,6 +292,10 @@ func (d *dialog) confChoice(m *Menu) bool {
 			d.printHelp(ch)
 			continue
 		}
+		if menus {
+			c.choiceSetValue(m, ch.Sym)
+			return true
+		}
 		c.setTristateValue(ch.Sym, Yes)
 		for g := ch.List; g != nil; g = g.Next {
 			d.indent += 2
@@ -310,7 +338,7 @@ func (d *dialog) conf(m *Menu) {
 	if s != nil {
 		if s.isChoice() {
 			d.confChoice(m)
-			if s.curr.tri != Mod {
+			if s.curr.tri != Mod || c.dialect.ChoiceMenus {
 				return
 			}
 		} else {
@@ -347,7 +375,7 @@ func (d *dialog) checkConf(m *Menu) {
 	if d.stopped || !c.isVisible(m) {
 		return
 	}
-	if s := m.Sym; s != nil && !s.hasValue() && (s.isChangeable() || (s.isChoice() && s.tristateValue() == Yes)) {
+	if s := m.Sym; s != nil && !s.hasValue() && (c.changeable(s) || (!c.dialect.ChoiceMenus && s.isChoice() && s.tristateValue() == Yes)) {
 		switch {
 		case d.mode == "helpnewconfig":
 			d.printf("-----\n")
@@ -378,6 +406,9 @@ func (d *dialog) run() error {
 			break
 		}
 	}
+	if d.err != nil {
+		return d.err
+	}
 	if d.stopped {
 		return &Error{Msg: "kconfig: no usable answer on standard input"}
 	}
@@ -392,6 +423,23 @@ func (d *dialog) printHelp(m *Menu) {
 // setTristateValue is sym_set_tristate_value.
 func (c *Config) setTristateValue(s *Symbol, val Tristate) bool {
 	old := s.tristateValue()
+	if c.dialect.ChoiceMenus {
+		// 6.12: the range is checked even for the current value; a
+		// choice member is set like any symbol (choiceSetValue is the
+		// choice's own input).
+		if !c.tristateWithinRange(s, val) {
+			return false
+		}
+		if s.flags&flagDefUser == 0 || s.def[defUser].tri != val {
+			s.def[defUser].tri = val
+			s.flags |= flagDefUser
+			c.setChanged(s)
+		}
+		if old != val {
+			c.clearAllValid()
+		}
+		return true
+	}
 	if old != val && !c.tristateWithinRange(s, val) {
 		return false
 	}

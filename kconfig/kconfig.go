@@ -15,6 +15,12 @@
 // Everything conf reads from its environment comes from Options.Env, and
 // every relative path is resolved against Options.ObjTree, conf's working
 // directory; the process environment and working directory are not used.
+//
+// conf changed between the kernels kbuild-go answers for (6.1, 6.12): the
+// choice rework of 6.11, the symbol hash table, auto.conf.cmd's layout,
+// expression simplification, some messages. Load reproduces the conf of the
+// tree it reads: a Dialect detected from the tree's own scripts/kconfig
+// sources (DetectDialect), never from its version number.
 package kconfig
 
 import (
@@ -22,6 +28,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,6 +90,11 @@ type Options struct {
 	// conf does (and reads no sourced file ahead either). The output is the same either way; Shell must be safe for
 	// concurrent use unless ShellJobs is 1.
 	ShellJobs int
+	// Dialect is the conf behaviour to reproduce. nil detects it from the
+	// tree's scripts/kconfig sources (DetectDialect on SrcTree, or on
+	// $(srctree) relative to ObjTree); a tree without them gets
+	// DefaultDialect.
+	Dialect *Dialect
 }
 
 // Config is a parsed Kconfig tree with its symbols and current values.
@@ -91,7 +103,8 @@ type Config struct {
 	opts Options
 	env  map[string]string
 
-	buckets                   [symHashSize][]*Symbol
+	dialect                   Dialect
+	buckets                   [][]*Symbol // Dialect.SymbolHashSize of them
 	symYes, symMod, symNo     *Symbol
 	symEmpty                  *Symbol
 	modulesSym                *Symbol
@@ -146,6 +159,26 @@ func Load(opts Options) (*Config, error) {
 	if _, ok := c.env["srctree"]; !ok && opts.SrcTree != "" {
 		c.env["srctree"] = opts.SrcTree
 	}
+	if opts.Dialect != nil {
+		c.dialect = *opts.Dialect
+	} else {
+		c.dialect = DefaultDialect()
+		tree := opts.SrcTree
+		if tree == "" {
+			tree = c.env["srctree"]
+		}
+		if tree != "" {
+			d, err := DetectDialect(c.objPath(tree))
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return nil, err
+			}
+			c.dialect = d
+		}
+	}
+	if c.dialect.SymbolHashSize <= 0 {
+		return nil, fmt.Errorf("kconfig: Dialect.SymbolHashSize %d", c.dialect.SymbolHashSize)
+	}
+	c.buckets = make([][]*Symbol, c.dialect.SymbolHashSize)
 	c.symYes = &Symbol{Name: "y", Type: TypeTristate, curr: symbolValue{val: "y", hasVal: true, tri: Yes}, flags: flagConst | flagValid}
 	c.symMod = &Symbol{Name: "m", Type: TypeTristate, curr: symbolValue{val: "m", hasVal: true, tri: Mod}, flags: flagConst | flagValid}
 	c.symNo = &Symbol{Name: "n", Type: TypeTristate, curr: symbolValue{val: "n", hasVal: true, tri: No}, flags: flagConst | flagValid}
@@ -259,12 +292,30 @@ func (c *Config) parse() (err error) {
 		p.addPrompt(PMenu, "Main menu", nil)
 	}
 	c.finalize(&c.root)
+	if c.dialect.ChoiceMenus {
+		c.setChoiceMenus()
+	}
 	nerr := 0
-	c.allSymbols(func(s *Symbol) {
-		if c.checkDeps(s) != nil {
-			nerr++
+	if c.dialect.ParseOrderChecks {
+		for m := c.root.List; m != nil; m = menuNext(m, &c.root) {
+			if m.Sym != nil && c.checkDeps(m.Sym) != nil {
+				nerr++
+			}
+			if m.Sym != nil && m.Sym.isChoice() {
+				for ch := menuNext(m, m); ch != nil; ch = menuNext(ch, m) {
+					if ch.Sym != nil && !c.choiceSane(ch) {
+						nerr++
+					}
+				}
+			}
 		}
-	})
+	} else {
+		c.allSymbols(func(s *Symbol) {
+			if c.checkDeps(s) != nil {
+				nerr++
+			}
+		})
+	}
 	if nerr > 0 {
 		return &Error{Msg: "recursive dependency detected", Input: true}
 	}
@@ -272,8 +323,14 @@ func (c *Config) parse() (err error) {
 	return nil
 }
 
-// Files returns the Kconfig files read, in auto.conf.cmd's order.
-func (c *Config) Files() []string { return c.filesNewestFirst() }
+// Files returns the Kconfig files read, in auto.conf.cmd's order (newest
+// first in 6.1's dialect, in parse order in 6.12's).
+func (c *Config) Files() []string {
+	if c.dialect.AutoconfCmdParseOrder {
+		return append([]string(nil), c.fileList...)
+	}
+	return c.filesNewestFirst()
+}
 
 // EnvUsed returns the environment variables the Kconfig files referenced, as
 // "NAME=value", in first-use order.

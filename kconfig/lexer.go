@@ -411,6 +411,11 @@ func (l *lexer) lex1() token {
 			}
 			l.files = l.files[:len(l.files)-1]
 			l.popped = f
+			if len(l.files) == 0 && !l.dry && l.c.dialect.TopLevelEOFNoEOL {
+				// 6.12 ends a sourced file with an end of line, the top
+				// one with the end of input itself.
+				return token{kind: tEOF}
+			}
 			return token{kind: tEOL}
 		}
 		d := f.data
@@ -470,7 +475,8 @@ func (l *lexer) lex1() token {
 			if !hasDollar {
 				w := d[f.pos:end]
 				f.pos = end
-				if k := keyword(w); k != tWord {
+				// Since 6.11 (Dialect.ChoiceMenus) "optional" is no keyword.
+				if k := keyword(w); k != tWord && !(k == tOptional && l.c.dialect.ChoiceMenus) {
 					return token{kind: k}
 				}
 				return token{kind: tWord, text: w}

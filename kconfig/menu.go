@@ -21,6 +21,9 @@ type Menu struct {
 	// depNormal: Dep is the result of eliminateDups (finalize's first pass
 	// set it and nothing changed it since).
 	depNormal bool
+	// members is a choice's member list in priority order, parseMembers
+	// the same in parse order (Dialect.ChoiceMenus).
+	members, parseMembers []*Symbol
 }
 
 func (c *Config) menuWarn(m *Menu, format string, a ...any) {
@@ -95,6 +98,7 @@ func (p *parser) addEntry(s *Symbol) {
 	p.lastEntry = &m.Next
 	p.curEntry = m
 	if s != nil {
+		s.menus = append(s.menus, m)
 		p.addProp(PSymbol, exprSym(s), nil)
 	}
 }
@@ -151,7 +155,11 @@ func (c *Config) checkProps(s *Symbol) {
 					c.propWarn(p, "'%s': number is invalid", s.Name)
 				}
 			}
-			if s.isChoice() {
+			if s.isChoice() && c.dialect.ChoiceMenus {
+				if ch := choiceMenuOf(s2); ch == nil || ch.Sym != s {
+					c.propWarn(p, "choice default symbol '%s' is not contained in the choice", s2.Name)
+				}
+			} else if s.isChoice() {
 				cp := s2.choiceProp()
 				if cp == nil || cp.symbol() != s {
 					c.propWarn(p, "choice default symbol '%s' is not contained in the choice", s2.Name)
@@ -182,13 +190,18 @@ func (c *Config) checkProps(s *Symbol) {
 // finalize is menu_finalize: it propagates dependencies down the tree into
 // every property's condition, builds select/imply reverse dependencies,
 // creates automatic submenus, gives choice values their type and list, and
-// flattens if blocks.
-func (c *Config) finalize(parent *Menu) {
+// flattens if blocks. Since 6.11 (Dialect.ChoiceMenus) a choice's entries
+// depend on the choice's dependencies, not on the choice symbol, get no
+// automatic submenus, and the choice no reverse dependency.
+func (c *Config) finalize(parent *Menu) { c.finalize1(parent, false) }
+
+func (c *Config) finalize1(parent *Menu, insideChoice bool) {
 	s := parent.Sym
+	menus := c.dialect.ChoiceMenus
 	if parent.List != nil {
 		var parentdep *Expr
 		parentNormal := true // eliminateDups would return parentdep unchanged
-		if s != nil && s.isChoice() {
+		if s != nil && s.isChoice() && !menus {
 			if s.Type == TypeUnknown {
 				for m := parent.List; m != nil; m = m.Next {
 					if m.Sym != nil && m.Sym.Type != TypeUnknown {
@@ -251,9 +264,9 @@ func (c *Config) finalize(parent *Menu) {
 			}
 		}
 		for m := parent.List; m != nil; m = m.Next {
-			c.finalize(m)
+			c.finalize1(m, s != nil && s.isChoice())
 		}
-	} else if s != nil {
+	} else if s != nil && !(menus && insideChoice) {
 		// Automatic submenu creation: consecutive entries that depend on
 		// s (absolutely, or with a superset of s's dependencies) move
 		// below it.
@@ -281,7 +294,7 @@ func (c *Config) finalize(parent *Menu) {
 					break
 				}
 			}
-			c.finalize(m)
+			c.finalize1(m, false)
 			m.Parent = parent
 			last = m
 		}
@@ -293,7 +306,7 @@ func (c *Config) finalize(parent *Menu) {
 		s.dirDep = exprOr(s.dirDep, parent.Dep)
 	}
 	for m := parent.List; m != nil; m = m.Next {
-		if s != nil && s.isChoice() && m.Sym != nil && !m.Sym.isChoiceValue() {
+		if s != nil && s.isChoice() && m.Sym != nil && !m.Sym.isChoiceValue() && !menus {
 			m.Sym.flags |= flagChoiceVal
 			if m.Prompt == nil {
 				c.menuWarn(m, "choice value must have a prompt")
@@ -346,13 +359,13 @@ func (c *Config) finalize(parent *Menu) {
 		if s.Type == TypeUnknown {
 			c.menuWarn(parent, "config symbol defined without type")
 		}
-		if s.isChoice() && parent.Prompt == nil {
+		if s.isChoice() && parent.Prompt == nil && !menus {
 			c.menuWarn(parent, "choice must have a prompt")
 		}
 		c.checkProps(s)
 		s.flags |= flagWarned
 	}
-	if s != nil && !s.isOptional() && parent.Prompt != nil {
+	if s != nil && !s.isOptional() && parent.Prompt != nil && !menus {
 		s.revDep = exprOr(s.revDep, exprAnd(parent.Prompt.Visible, exprSym(c.symMod)))
 	}
 }

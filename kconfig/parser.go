@@ -42,11 +42,13 @@ type parser struct {
 	curEntry  *Menu
 	lastEntry **Menu
 	blocks    []block
+	curChoice *Menu  // current_choice (Dialect.ChoiceMenus): the choice whose members are being parsed
 	file      string // position of the statement being parsed (current_pos)
 	line      int
 	nerrs     int
 	errStatus int // bison's yyerrstatus: no "syntax error" until 3 tokens shift
 	fatal     error
+	aborted   bool // bison gave up at the end of input (abortAtEOF)
 }
 
 // errSyntax marks a statement that did not parse; the caller skips to EOL.
@@ -78,13 +80,18 @@ func (p *parser) printf(format string, a ...any) {
 	p.c.errorf("%s:%d: %s\n", p.lx.stmtFile, p.lx.stmtLine, fmt.Sprintf(format, a...))
 }
 
-// yyerror prints bison's "syntax error"; parser.y adds one to the line.
+// yyerror prints bison's "syntax error"; 6.1's parser.y adds one to the
+// statement's line, 6.12's does not (Dialect.SyntaxErrorStatementLine).
 func (p *parser) yyerror() {
 	p.nerrs++
 	if p.errStatus > 0 {
 		return
 	}
-	p.c.errorf("%s:%d: syntax error\n", p.lx.stmtFile, p.lx.stmtLine+1)
+	line := p.lx.stmtLine + 1
+	if p.c.dialect.SyntaxErrorStatementLine {
+		line = p.lx.stmtLine
+	}
+	p.c.errorf("%s:%d: syntax error\n", p.lx.stmtFile, line)
 }
 
 func (p *parser) expect(k tokKind) error {
@@ -136,14 +143,14 @@ func (p *parser) parse() {
 		if p.tok.kind == tEOF {
 			if len(p.blocks) > 0 {
 				p.yyerror()
-				for i := len(p.blocks) - 1; i >= 0; i-- {
-					m := p.blocks[i].menu
-					p.c.errorf("%s:%d: missing end statement for this entry\n", m.File, m.Line)
-				}
+				p.abortAtEOF()
 			}
 			return
 		}
 		p.statement()
+		if p.aborted {
+			return
+		}
 	}
 }
 
@@ -154,9 +161,18 @@ func (p *parser) inChoice() bool {
 // recover is bison's error production: "syntax error", then
 // "unknown statement" for a leading word outside choices, else
 // "invalid statement"; input up to the end of the line is dropped.
+//
+// When the input ends before the line does (6.12's top-level file without
+// a final newline, Dialect.TopLevelEOFNoEOL), bison's recovery reaches the
+// end of input instead: it pops what is open, each block saying "missing
+// end statement", and gives up.
 func (p *parser) recover(wordStart bool, word ...string) {
 	p.yyerror()
 	p.skipLine()
+	if p.tok.kind == tEOF {
+		p.abortAtEOF()
+		return
+	}
 	if wordStart && len(word) > 0 {
 		p.lexErrorf("unknown statement \"%s\"", word[0])
 	} else {
@@ -165,6 +181,17 @@ func (p *parser) recover(wordStart bool, word ...string) {
 	if p.tok.kind == tEOL {
 		p.advance()
 	}
+}
+
+// abortAtEOF is bison giving up at the end of input: the destructors of
+// the open blocks, innermost first.
+func (p *parser) abortAtEOF() {
+	for i := len(p.blocks) - 1; i >= 0; i-- {
+		m := p.blocks[i].menu
+		p.c.errorf("%s:%d: missing end statement for this entry\n", m.File, m.Line)
+	}
+	p.blocks = nil
+	p.aborted = true
 }
 
 // statement parses one statement at the current nesting level.
@@ -369,6 +396,23 @@ func (p *parser) configStmt(menuconfig bool) error {
 	if err := p.options(optsConfig); err != nil {
 		return err
 	}
+	if ch := p.curChoice; ch != nil && !menuconfig {
+		// 6.12's config_stmt: a choice member must be a bool with a
+		// prompt, and joins the choice's member list once.
+		m := p.curEntry
+		if m.Prompt == nil {
+			p.c.errorf("%s:%d: error: choice member must have a prompt\n", m.File, m.Line)
+			p.nerrs++
+		}
+		if m.Sym.Type != TypeBool {
+			p.c.errorf("%s:%d: error: choice member must be bool\n", m.File, m.Line)
+			p.nerrs++
+		}
+		if !m.Sym.isChoiceValue() {
+			m.Sym.flags |= flagChoiceVal
+			ch.members = append(ch.members, m.Sym)
+		}
+	}
 	if menuconfig {
 		if p.curEntry.Prompt != nil {
 			p.curEntry.Prompt.Type = PMenu
@@ -421,6 +465,12 @@ func (p *parser) options(set optSet) error {
 					p.curEntry.Visibility = exprAnd(p.curEntry.Visibility, e)
 				}
 			}
+		case k == tBool && set == optsChoice && p.c.dialect.ChoiceMenus:
+			// 6.12's choice_option: T_BOOL T_WORD_QUOTE if_expr T_EOL, a
+			// prompt only (the choice is bool from the start).
+			err = p.promptOption()
+		case k == tTristate && set == optsChoice && p.c.dialect.ChoiceMenus:
+			return nil
 		case (k == tBool || k == tTristate) && (set == optsConfig || set == optsChoice),
 			(k == tInt || k == tHex || k == tString) && set == optsConfig:
 			t := map[tokKind]SymbolType{tBool: TypeBool, tTristate: TypeTristate, tInt: TypeInt, tHex: TypeHex, tString: TypeString}[k]
@@ -439,19 +489,7 @@ func (p *parser) options(set optSet) error {
 				}
 			}
 		case k == tPrompt && (set == optsConfig || set == optsChoice):
-			p.advance()
-			if p.tok.kind != tWordQuote {
-				err = errSyntax
-				break
-			}
-			text := p.tok.text
-			p.advance()
-			var e *Expr
-			if e, err = p.ifExpr(); err == nil {
-				if err = p.endLine(); err == nil {
-					p.addPrompt(PPrompt, text, e)
-				}
-			}
+			err = p.promptOption()
 		case (k == tDefault || k == tDefBool || k == tDefTristate) && set == optsConfig:
 			t := map[tokKind]SymbolType{tDefault: TypeUnknown, tDefBool: TypeBool, tDefTristate: TypeTristate}[k]
 			p.advance()
@@ -529,6 +567,24 @@ func (p *parser) options(set optSet) error {
 	}
 }
 
+// promptOption parses the rest of `prompt "text" [if expr]` (or 6.12's
+// `bool "text" [if expr]` in a choice) after its keyword.
+func (p *parser) promptOption() error {
+	p.advance()
+	if p.tok.kind != tWordQuote {
+		return errSyntax
+	}
+	text := p.tok.text
+	p.advance()
+	e, err := p.ifExpr()
+	if err == nil {
+		if err = p.endLine(); err == nil {
+			p.addPrompt(PPrompt, text, e)
+		}
+	}
+	return err
+}
+
 func (p *parser) help(text string) {
 	m := p.curEntry
 	name := "<choice>"
@@ -594,6 +650,9 @@ func (p *parser) ifStmt(inChoice bool) error {
 
 func (p *parser) choiceStmt() error {
 	p.advance()
+	if p.c.dialect.ChoiceMenus {
+		return p.choiceStmtMenus()
+	}
 	name, named := "", false
 	if p.tok.kind == tWord {
 		name, named = p.tok.text, true
@@ -611,6 +670,26 @@ func (p *parser) choiceStmt() error {
 	return err
 }
 
+// choiceStmtMenus is 6.12's choice statement (Dialect.ChoiceMenus): no
+// name, bool from the start, a prompt required, and the members listed as
+// their config statements end.
+func (p *parser) choiceStmtMenus() error {
+	if err := p.endLine(); err != nil {
+		return err
+	}
+	s := p.c.lookup("", flagChoice, false)
+	p.addEntry(s)
+	p.c.setType(p.curEntry, TypeBool)
+	err := p.options(optsChoice)
+	if m := p.curEntry; m.Prompt == nil {
+		p.c.errorf("%s:%d: error: choice must have a prompt\n", m.File, m.Line)
+		p.nerrs++
+	}
+	p.blocks = append(p.blocks, block{kind: blockChoice, menu: p.addMenu(), inChoice: true})
+	p.curChoice = p.curMenu
+	return err
+}
+
 // endStmt is zconf_endtoken plus menu_end_menu.
 func (p *parser) endStmt() error {
 	got := map[tokKind]blockKind{tEndMenu: blockMenu, tEndChoice: blockChoice, tEndIf: blockIf}[p.tok.kind]
@@ -622,6 +701,9 @@ func (p *parser) endStmt() error {
 	// matching one (in the same file) pops current_menu.
 	b := p.blocks[len(p.blocks)-1]
 	p.blocks = p.blocks[:len(p.blocks)-1]
+	if b.kind == blockChoice {
+		p.curChoice = nil // choice_end, whatever the end keyword
+	}
 	if got != b.kind {
 		p.errorf("unexpected '%s' within %s block", got.String(), b.kind.String())
 		return nil

@@ -22,19 +22,7 @@ func (c *Config) eliminateEq1(t ExprType, ep1, ep2 **Expr) {
 		c.eliminateEq1(t, ep1, &e2.Right)
 		return
 	}
-	if e1.Type == ESymbol && e2.Type == ESymbol && e1.LSym == e2.LSym && (e1.LSym == c.symYes || e1.LSym == c.symNo) {
-		return
-	}
-	if !c.exprEq(e1, e2) {
-		return
-	}
-	c.transCount++
-	switch t {
-	case EOr:
-		*ep1, *ep2 = c.symE(c.symNo), c.symE(c.symNo)
-	case EAnd:
-		*ep1, *ep2 = c.symE(c.symYes), c.symE(c.symYes)
-	}
+	c.eliminateEqLeaves(t, ep1, ep2)
 }
 
 // eliminateEq is expr_eliminate_eq: operands common to both are removed.
@@ -42,14 +30,18 @@ func (c *Config) eliminateEq(ep1, ep2 **Expr) {
 	if *ep1 == nil || *ep2 == nil {
 		return
 	}
+	eq1 := c.eliminateEq1
+	if c.dialect.ExprImmutable {
+		eq1 = c.eliminateEq1Imm
+	}
 	switch (*ep1).Type {
 	case EOr, EAnd:
-		c.eliminateEq1((*ep1).Type, ep1, ep2)
+		eq1((*ep1).Type, ep1, ep2)
 	}
 	if (*ep1).Type != (*ep2).Type {
 		switch (*ep2).Type {
 		case EOr, EAnd:
-			c.eliminateEq1((*ep2).Type, ep1, ep2)
+			eq1((*ep2).Type, ep1, ep2)
 		}
 	}
 	*ep1 = c.eliminateYN(*ep1)
@@ -72,7 +64,10 @@ func (c *Config) exprEq(e1, e2 *Expr) bool {
 	case ENot:
 		return c.exprEq(e1.Left, e2.Left)
 	case EAnd, EOr:
-		a, b := e1.copy(), e2.copy()
+		a, b := e1, e2
+		if !c.dialect.ExprImmutable {
+			a, b = e1.copy(), e2.copy()
+		}
 		old := c.transCount
 		c.eliminateEq(&a, &b)
 		res := a.Type == ESymbol && b.Type == ESymbol && a.LSym == b.LSym
@@ -85,6 +80,9 @@ func (c *Config) exprEq(e1, e2 *Expr) bool {
 // eliminateYN is expr_eliminate_yn: "e && n" to n, "e && y" to e, and
 // the same for ||, in place.
 func (c *Config) eliminateYN(e *Expr) *Expr {
+	if c.dialect.ExprImmutable {
+		return c.eliminateYNImm(e)
+	}
 	if e == nil {
 		return nil
 	}
@@ -279,25 +277,14 @@ func (c *Config) eliminateDups1(t ExprType, ep1, ep2 **Expr) {
 	case EOr, EAnd:
 		c.eliminateDups1(e1.Type, ep1, ep1)
 	}
-	e1 = *ep1
-	switch t {
-	case EOr:
-		if tmp := c.joinOr(e1, *ep2); tmp != nil {
-			*ep1 = exprSym(c.symNo)
-			*ep2 = tmp
-			c.transCount++
-		}
-	case EAnd:
-		if tmp := c.joinAnd(e1, *ep2); tmp != nil {
-			*ep1 = exprSym(c.symYes)
-			*ep2 = tmp
-			c.transCount++
-		}
-	}
+	c.joinLeaves(t, ep1, ep2)
 }
 
 // eliminateDups is expr_eliminate_dups.
 func (c *Config) eliminateDups(e *Expr) *Expr {
+	if c.dialect.ExprImmutable {
+		return c.eliminateDupsImm(e)
+	}
 	if e == nil {
 		return nil
 	}
@@ -320,6 +307,9 @@ func (c *Config) eliminateDups(e *Expr) *Expr {
 // transform is expr_transform. Its notices about bool symbols compared with
 // 'm' go to stdout, as in C.
 func (c *Config) transform(e *Expr) *Expr {
+	if c.dialect.ExprImmutable {
+		return c.transformImm(e)
+	}
 	if e == nil {
 		return nil
 	}

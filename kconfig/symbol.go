@@ -87,6 +87,9 @@ type Symbol struct {
 
 	dirDep, revDep, implied *Expr
 	dirTri, revTri, implTri Tristate
+
+	menus  []*Menu // the entries defining s, in parse order (symbol::menus)
+	choice *Menu   // Dialect.ChoiceMenus: sym_get_choice_menu, set after the parse
 }
 
 // PropType is the kind of a Property (enum prop_type).
@@ -183,10 +186,10 @@ func (s *Symbol) choiceMembers() []*Symbol {
 	return listSyms(p.Expr)
 }
 
-// symHashSize is SYMBOL_HASHSIZE: iteration over all symbols (for_all_symbols)
-// walks these buckets in order, newest symbol first within a bucket, and that
-// order is visible in auto.conf and autoconf.h.
-const symHashSize = 9973
+// Config.buckets is the symbol hash table, Dialect.SymbolHashSize buckets:
+// iteration over all symbols (for_all_symbols) walks them in order, newest
+// symbol first within a bucket (6.1's prepended chain, 6.12's
+// hlist_add_head), and that order is visible in auto.conf and autoconf.h.
 
 // strhash is symbol.c's FNV-1 32-bit hash; C's char is signed on the
 // kernel's build hosts, so bytes are sign-extended before the xor.
@@ -212,7 +215,7 @@ func (c *Config) lookup(name string, flags int, hasName bool) *Symbol {
 				return c.symNo
 			}
 		}
-		hash = int(strhash(name) % symHashSize)
+		hash = int(strhash(name) % uint32(len(c.buckets)))
 		b := c.buckets[hash]
 		for i := len(b) - 1; i >= 0; i-- {
 			s := b[i]
@@ -246,7 +249,7 @@ func (c *Config) Lookup(name string) *Symbol {
 			return c.symNo
 		}
 	}
-	b := c.buckets[strhash(name)%symHashSize]
+	b := c.buckets[strhash(name)%uint32(len(c.buckets))]
 	for i := len(b) - 1; i >= 0; i-- {
 		s := b[i]
 		if s.Name == name && !(s.isChoice() && s.Name == "") && s.flags&flagConst == 0 {
@@ -366,7 +369,7 @@ func (c *Config) setChanged(s *Symbol) {
 func (c *Config) calcVisibility(s *Symbol) {
 	tri := No
 	var cs *Symbol
-	if s.isChoiceValue() {
+	if s.isChoiceValue() && !c.dialect.ChoiceMenus {
 		cs = s.choiceSym()
 	}
 	for _, p := range s.props {
@@ -426,7 +429,22 @@ func (c *Config) calcVisibility(s *Symbol) {
 
 // choiceDefault is sym_choice_default.
 func (c *Config) choiceDefault(s *Symbol) *Symbol {
-	for _, p := range s.props {
+	if ds := c.visibleChoiceDefault(s); ds != nil {
+		return ds
+	}
+	for _, ds := range s.choiceMembers() {
+		if ds.visible != No {
+			return ds
+		}
+	}
+	return nil
+}
+
+// visibleChoiceDefault is the first part of sym_choice_default: the
+// symbol of the first default of choice cs whose condition holds, if that
+// symbol is visible.
+func (c *Config) visibleChoiceDefault(cs *Symbol) *Symbol {
+	for _, p := range cs.props {
 		if p.Type != PDefault {
 			continue
 		}
@@ -435,11 +453,6 @@ func (c *Config) choiceDefault(s *Symbol) *Symbol {
 			continue
 		}
 		if ds := p.symbol(); ds.visible != No {
-			return ds
-		}
-	}
-	for _, ds := range s.choiceMembers() {
-		if ds.visible != No {
 			return ds
 		}
 	}
@@ -483,11 +496,14 @@ func (c *Config) warnUnmetDep(s *Symbol) {
 	c.symWarnings++
 }
 
-// calcValue is sym_calc_value, statement for statement.
+// calcValue is sym_calc_value, statement for statement. Since 6.11
+// (Dialect.ChoiceMenus) a member's value comes from calcChoiceMenu, and a
+// choice has no value of its own and is never written.
 func (c *Config) calcValue(s *Symbol) {
 	if s == nil || s.flags&flagValid != 0 {
 		return
 	}
+	menus := c.dialect.ChoiceMenus
 	if s.isChoiceValue() && s.flags&flagNeedSetChoiceVals != 0 {
 		s.flags &^= flagNeedSetChoiceVals
 		c.calcValue(s.choiceSym())
@@ -496,7 +512,13 @@ func (c *Config) calcValue(s *Symbol) {
 	old := s.curr
 	var newval symbolValue
 	switch s.Type {
-	case TypeInt, TypeHex, TypeString:
+	case TypeInt:
+		newval = c.symEmpty.curr
+		newval.val = c.emptyNumber("0")
+	case TypeHex:
+		newval = c.symEmpty.curr
+		newval.val = c.emptyNumber("0x0")
+	case TypeString:
 		newval = c.symEmpty.curr
 	case TypeBool, TypeTristate:
 		newval = c.symNo.curr
@@ -514,7 +536,10 @@ func (c *Config) calcValue(s *Symbol) {
 	s.curr = newval
 	switch c.symType(s) {
 	case TypeBool, TypeTristate:
-		if s.isChoiceValue() && s.visible == Yes {
+		if ch := s.choice; menus && ch != nil {
+			c.calcChoiceMenu(ch)
+			newval.tri = s.curr.tri
+		} else if s.isChoiceValue() && s.visible == Yes && !menus {
 			if s.choiceSym().curr.valSym == s {
 				newval.tri = Yes
 			} else {
@@ -568,7 +593,7 @@ func (c *Config) calcValue(s *Symbol) {
 		}
 	}
 	s.curr = newval
-	if s.isChoice() && newval.tri == Yes {
+	if s.isChoice() && newval.tri == Yes && !menus {
 		s.curr.valSym = c.calcChoice(s)
 	}
 	c.validateRange(s)
@@ -578,6 +603,12 @@ func (c *Config) calcValue(s *Symbol) {
 			c.setAllChanged()
 			c.modulesVal = c.modulesSym.curr.tri
 		}
+	}
+	if menus {
+		if s.isChoice() {
+			s.flags &^= flagWrite
+		}
+		return
 	}
 	if s.isChoice() {
 		for _, cs := range s.choiceMembers() {
@@ -629,8 +660,14 @@ func (c *Config) stringValue(s *Symbol) string {
 	return s.curr.val
 }
 
-// isChangeable is sym_is_changeable.
-func (s *Symbol) isChangeable() bool { return s.visible > s.revTri }
+// changeable is sym_is_changeable; since 6.11 (Dialect.ChoiceMenus) a
+// choice itself never is.
+func (c *Config) changeable(s *Symbol) bool {
+	if c.dialect.ChoiceMenus && s.isChoice() {
+		return false
+	}
+	return s.visible > s.revTri
+}
 
 // tristateWithinRange is sym_tristate_within_range.
 func (c *Config) tristateWithinRange(s *Symbol, val Tristate) bool {
@@ -647,7 +684,7 @@ func (c *Config) tristateWithinRange(s *Symbol, val Tristate) bool {
 	if s.visible <= s.revTri {
 		return false
 	}
-	if s.isChoiceValue() && s.visible == Yes {
+	if s.isChoiceValue() && s.visible == Yes && !c.dialect.ChoiceMenus {
 		return val == Yes
 	}
 	return val >= s.revTri && val <= s.visible
@@ -765,7 +802,17 @@ func (c *Config) stringDefault(s *Symbol) string {
 	switch s.Type {
 	case TypeBool, TypeTristate:
 		return val.String()
-	case TypeInt, TypeHex, TypeString:
+	case TypeInt:
+		if str == "" {
+			str = c.emptyNumber("0")
+		}
+		return str
+	case TypeHex:
+		if str == "" {
+			str = c.emptyNumber("0x0")
+		}
+		return str
+	case TypeString:
 		return str
 	}
 	return ""

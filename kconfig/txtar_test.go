@@ -5,10 +5,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kbuild-go/kbuild-go/internal/kernelsrc"
 )
 
 // archive is a minimal txtar reader: a comment, then "-- name --" sections.
@@ -132,9 +135,10 @@ func caseEnv() []string {
 // refCommands is what make runs for target in scripts/kconfig/Makefile, with
 // srctree ".": conf once, or for tinyconfig and "%.config" also
 // merge_config.sh.
-func refCommands(conf, target, arg string) []*exec.Cmd {
+func refCommands(rf reference, target, arg string) []*exec.Cmd {
+	conf := rf.conf
 	fragment := func(name string) []*exec.Cmd {
-		args := []string{filepath.Join(refTree, "scripts/kconfig/merge_config.sh"), "-m", ".config"}
+		args := []string{filepath.Join(rf.tree, "scripts/kconfig/merge_config.sh"), "-m", ".config"}
 		for _, f := range []string{"./kernel/configs/" + name, "./arch/x86/configs/" + name} {
 			args = append(args, f)
 		}
@@ -152,14 +156,29 @@ func refCommands(conf, target, arg string) []*exec.Cmd {
 }
 
 // TestCasesAgainstConf runs every testdata/cases/*.txtar through the C conf
-// and through Run, target by target, each from the archive's files, and
-// compares exit status, stdout, stderr and every file in the tree.
+// of each reference tree and through Run in that tree's dialect, target by
+// target, each from the archive's files, and compares exit status, stdout,
+// stderr and every file in the tree. A "versions:" header names the
+// reference trees a case is for (default: all), as a case in one
+// Kconfig syntax may not parse in another's.
 func TestCasesAgainstConf(t *testing.T) {
-	conf := buildRefConf(t)
+	for _, version := range kernelsrc.Versions {
+		t.Run(version, func(t *testing.T) { casesAgainstConf(t, buildRef(t, version)) })
+	}
+}
+
+func casesAgainstConf(t *testing.T, rf reference) {
+	dialect, err := DetectDialect(rf.tree)
+	if err != nil {
+		t.Fatal(err)
+	}
 	cases, _ := filepath.Glob("testdata/cases/*.txtar")
 	for _, cf := range cases {
 		a := readArchive(t, cf)
 		name := strings.TrimSuffix(filepath.Base(cf), ".txtar")
+		if vs := a.header("versions"); vs != "" && !slices.Contains(strings.Fields(vs), rf.version) {
+			continue
+		}
 		// A target "a+b" runs a, then b, in the same tree.
 		for _, chain := range strings.Fields(a.header("targets")) {
 			t.Run(name+"/"+chain, func(t *testing.T) {
@@ -191,7 +210,7 @@ func TestCasesAgainstConf(t *testing.T) {
 						}
 					}
 					var refErr error
-					for _, cmd := range refCommands(conf, target, arg) {
+					for _, cmd := range refCommands(rf, target, arg) {
 						if refErr != nil {
 							break
 						}
@@ -206,7 +225,7 @@ func TestCasesAgainstConf(t *testing.T) {
 						timer.Stop()
 					}
 
-					c, err := Load(Options{ObjTree: got, Env: caseEnv(), Stdout: &gout, Stderr: &gerr, Stdin: strings.NewReader(stdin)})
+					c, err := Load(Options{ObjTree: got, Env: caseEnv(), Stdout: &gout, Stderr: &gerr, Stdin: strings.NewReader(stdin), Dialect: &dialect})
 					if err == nil {
 						err = c.Run(target, arg)
 					}
