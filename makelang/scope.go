@@ -901,8 +901,14 @@ func (s *Scope) environ1(level int) []string {
 	}
 	mf, _ := c.expandVar("MAKEFLAGS", nil)
 	flags := string(mf)
-	if ov, _ := c.expandVar("MAKEOVERRIDES", nil); len(ov) > 0 {
-		flags += " -- " + string(ov)
+	// A MAKEFLAGS given on this make's command line (the top Makefile's tools/ rule: `$(MAKE) LDFLAGS=
+	// MAKEFLAGS="..." -C tools`) is passed on as it is: make then sends the command-line variables down
+	// only as environment variables, which a sub-make's makefile may append to (objtool's
+	// `LDFLAGS += $(LIBSUBCMD)` under `LDFLAGS=`).
+	if v := c.s.vars["MAKEFLAGS"]; v == nil || v.origin != OriginCommandLine {
+		if ov, _ := c.expandVar("MAKEOVERRIDES", nil); len(ov) > 0 {
+			flags += " -- " + string(ov)
+		}
 	}
 	if flags != "" {
 		env = append(env, "MAKEFLAGS="+flags)
