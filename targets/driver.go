@@ -556,6 +556,12 @@ func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makelang.Target, paren
 	}
 	env := sc.s.TargetEnviron(t, auto)
 	cmdline := sc.cmdline
+	if mf, ok := cmdlineValue(cmdline, "MAKEFLAGS"); ok {
+		// A command-line MAKEFLAGS is passed down as it is (makelang's Environ): a sub-make inherits
+		// only the variables it lists, and this make's command-line variables reach it as environment
+		// variables.
+		cmdline = makeflagsOverrides(mf)
+	}
 	sc.mu.Unlock()
 	if err != nil {
 		return nil, nil, &InputError{Err: err}

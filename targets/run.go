@@ -302,23 +302,26 @@ func inheritMakeflags(inv *cli.Invocation, env []string) {
 // makeflagsVars returns the command-line variables a parent make passed in MAKEFLAGS (after " -- ").
 func makeflagsVars(env []string) []string {
 	for _, e := range env {
-		v, ok := strings.CutPrefix(e, "MAKEFLAGS=")
-		if !ok {
-			continue
+		if v, ok := strings.CutPrefix(e, "MAKEFLAGS="); ok {
+			return makeflagsOverrides(v)
 		}
-		_, vars, ok := strings.Cut(v, " -- ")
-		if !ok {
-			return nil
-		}
-		var out []string
-		for _, w := range splitEscaped(vars) {
-			if strings.Contains(w, "=") {
-				out = append(out, w)
-			}
-		}
-		return out
 	}
 	return nil
+}
+
+// makeflagsOverrides returns the variable definitions after " -- " in a MAKEFLAGS value.
+func makeflagsOverrides(mf string) []string {
+	_, vars, ok := strings.Cut(mf, " -- ")
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, w := range splitEscaped(vars) {
+		if strings.Contains(w, "=") {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // splitEscaped splits MAKEFLAGS words, where make escapes spaces in values with a backslash.
