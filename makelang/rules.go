@@ -396,6 +396,10 @@ type Target struct {
 	Stem string
 	// Pattern is the target pattern of the implicit rule used, "" for an explicit rule.
 	Pattern string
+	// Also are the other targets of the implicit rule used, its other target patterns with the same
+	// stem: make runs the recipe once for all of them and counts them all made ($@ is the one it
+	// needed first). Makefile.host's `$(obj)/%.tab.c $(obj)/%.tab.h: $(src)/%.y` is one bison run.
+	Also []string
 	// Recipe are the unexpanded recipe lines.
 	Recipe []RecipeSource
 	// RulePos is where the rule that supplies the recipe was defined.
@@ -601,6 +605,7 @@ func (s *Scope) resolve(name string) (*Target, error) {
 	case !t.Phony:
 		if m := s.implicit(name, 0); m != nil {
 			t.HasRule, t.recipe, t.Stem, t.Pattern, t.RulePos = true, m.rule.recipe, m.stem, m.tpat, m.rule.pos
+			t.Also = m.also
 			prereqs = append(append([]string(nil), m.prereqs...), prereqs...)
 			orderOnly = append(append([]string(nil), m.orderOnly...), orderOnly...)
 			break
@@ -668,6 +673,7 @@ type patMatch struct {
 	rule               *patternRule
 	tpat, stem         string
 	prereqs, orderOnly []string
+	also               []string // the other targets of the rule, for this stem
 }
 
 // candidates lists the pattern rules with a recipe whose target patterns match name, shortest stem first.
@@ -714,7 +720,13 @@ func matchRulePattern(r *patternRule, tp, name string) *patMatch {
 		}
 		return out
 	}
-	return &patMatch{rule: r, tpat: tp, stem: dir + st, prereqs: mk(r.prereqs), orderOnly: mk(r.orderOnly)}
+	var also []string
+	for _, other := range r.targets {
+		if other != tp {
+			also = append(also, dir+strings.Replace(other, "%", st, 1))
+		}
+	}
+	return &patMatch{rule: r, tpat: tp, stem: dir + st, prereqs: mk(r.prereqs), orderOnly: mk(r.orderOnly), also: also}
 }
 
 // maxChain bounds implicit rule chaining (make has no fixed bound; kernel makefiles chain at most once or

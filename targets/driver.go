@@ -498,6 +498,9 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 		}
 		e.Inputs, e.OrderOnly, e.Restat = x.Outputs, nil, false
 	default:
+		if !t.Phony {
+			sc.addAlso(e, t)
+		}
 		st := &scopeTarget{sc: sc, name: name, parents: parents, names: names}
 		e.Plan = func(pc *dag.PlanContext) (*dag.Command, error) { return st.plan(pc, t) }
 		if !t.Phony {
@@ -520,6 +523,28 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 		return nil, &InputError{Err: err}
 	}
 	return n, nil
+}
+
+// addAlso makes the other targets of t's multi-target pattern rule (t.Also) outputs of e, the edge of its
+// recipe: make runs it once, for the target it needed first ($@, whose .cmd file if_changed writes), and
+// counts the others made by that run. Before, each had an edge of its own and bison ran twice for
+// scripts/dtc's dtc-parser.tab.c and .tab.h, leaving a .dtc-parser.tab.c.cmd that make never writes.
+// A sibling already asked for, or built by another rule, stays as it is. sc.mu is held.
+func (sc *scope) addAlso(e *dag.Edge, t *makelang.Target) {
+	for _, sib := range t.Also {
+		if _, ok := sc.nodes[sib]; ok {
+			continue
+		}
+		if st, err := sc.s.Resolve(sib); err != nil || st.Pattern == "" || st.RulePos != t.RulePos {
+			continue
+		}
+		n := sc.d.g.Node(sc.abs(sib))
+		if n.Producer() != nil {
+			continue
+		}
+		sc.nodes[sib] = n
+		e.Outputs = append(e.Outputs, n)
+	}
 }
 
 // inTargets reports whether name is in Kbuild's $(targets) (or is a file Kbuild tracks otherwise): only
