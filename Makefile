@@ -17,7 +17,7 @@ export KBUILD_GO_LINUX_SRC_6_12 := $(LINUX_SRC_6_12)
 
 # Debian packages the build, the tests and the reference runs need.
 APT_PACKAGES := gcc make binutils bc flex bison libelf-dev libssl-dev cpio xz-utils gzip time qemu-system-x86 linux-source-6.1 linux-source-6.12 \
-	clang llvm bpftool dwarves dpkg-dev kmod rsync
+	clang llvm lld bpftool dwarves dpkg-dev kmod rsync gcc-aarch64-linux-gnu qemu-system-arm
 
 # menuconfig (the tree's mconf, built as a host program) and its tmux-driven test.
 APT_PACKAGES += tmux libncurses-dev pkg-config

@@ -163,16 +163,7 @@ func linuxTinyconfig(t *testing.T, e *env) {
 	e.make(b, "tinyconfig")
 	e.make(b, bootFragment)
 	e.make(b, "-j"+e.jobs, "bzImage")
-	t.Run("config", func(t *testing.T) {
-		for _, f := range []string{".config", "include/generated/autoconf.h", "include/config/auto.conf"} {
-			compareFiles(t, filepath.Join(a, f), filepath.Join(b, f))
-		}
-	})
-	t.Run("cmd-files", func(t *testing.T) { compareCmdFiles(t, a, b) })
-	t.Run("vmlinux", func(t *testing.T) {
-		compareFiles(t, filepath.Join(a, "vmlinux"), filepath.Join(b, "vmlinux"))
-		compareFiles(t, filepath.Join(a, "arch/x86/boot/bzImage"), filepath.Join(b, "arch/x86/boot/bzImage"))
-	})
+	compareTrees(t, a, b, "arch/x86/boot/bzImage")
 
 	// d. interchange: make on kbuild-go's tree prints what it prints on its own no-op tree and changes
 	// nothing; kbuild-go on make's tree runs no compiler, linker or archiver.
@@ -284,14 +275,24 @@ func TestLinuxI386(t *testing.T) {
 	bootWith(t, e, o, "qemu-system-i386", "-m32")
 }
 
-// initSource is a libc-free /init: write(1, marker) and exit, by raw system calls, for i386 and x86_64.
+// initSource is a libc-free /init: write(1, marker) and exit, by raw system calls, for i386, x86_64 and
+// aarch64.
 const initSource = `
 static const char msg[] = "KBUILD-GO-INIT-REACHED\n";
 void _start(void) {
-#ifdef __x86_64__
+#if defined(__x86_64__)
 	long r;
 	__asm__ volatile("syscall" : "=a"(r) : "a"(1), "D"(1), "S"(msg), "d"(sizeof msg - 1) : "rcx", "r11", "memory");
 	__asm__ volatile("syscall" : : "a"(60), "D"(0));
+#elif defined(__aarch64__)
+	register long x8 __asm__("x8") = 64; /* write */
+	register long x0 __asm__("x0") = 1;
+	register long x1 __asm__("x1") = (long)msg;
+	register long x2 __asm__("x2") = sizeof msg - 1;
+	__asm__ volatile("svc #0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2) : "memory");
+	x8 = 93; /* exit */
+	x0 = 0;
+	__asm__ volatile("svc #0" : "+r"(x0) : "r"(x8));
 #else
 	long r;
 	__asm__ volatile("int $0x80" : "=a"(r) : "a"(4), "b"(1), "c"(msg), "d"(sizeof msg - 1) : "memory");
@@ -301,18 +302,39 @@ void _start(void) {
 }
 `
 
-// bootWith runs the image in qemu with an initramfs whose static /init prints a marker.
+// bootTarget says how to build /init for one architecture and boot its kernel image in qemu.
+type bootTarget struct {
+	qemu    string   // qemu-system-x86_64
+	machine []string // qemu's machine options before the common ones: -M virt -cpu cortex-a57
+	image   string   // the kernel image, relative to O=: arch/x86/boot/bzImage
+	console string   // the serial console: ttyS0
+	cc      []string // the compiler of /init and its target options: gcc -m64
+}
+
+// x86Boot is the bootTarget of x86: qemu-system-x86_64 with -m64, qemu-system-i386 with -m32.
+func x86Boot(qemu, bits string) bootTarget {
+	return bootTarget{qemu: qemu, image: "arch/x86/boot/bzImage", console: "ttyS0", cc: []string{"gcc", bits}}
+}
+
+// bootWith boots an x86 bzImage (x86Boot); see boot.
 func bootWith(t *testing.T, e *env, o, qemuName, bits string) {
-	qemu, err := exec.LookPath(qemuName)
+	boot(t, e, o, x86Boot(qemuName, bits))
+}
+
+// boot runs the image in qemu with an initramfs whose static /init prints a marker, and checks that the
+// console shows the kernel's banner and the marker.
+func boot(t *testing.T, e *env, o string, bt bootTarget) {
+	qemu, err := exec.LookPath(bt.qemu)
 	if err != nil {
-		t.Skipf("%s not found (make deps installs qemu-system-x86)", qemuName)
+		t.Skipf("%s not found (make deps installs it)", bt.qemu)
 	}
 	dir := t.TempDir()
 	const marker = "KBUILD-GO-INIT-REACHED"
 	initc := filepath.Join(dir, "init.c")
 	os.WriteFile(initc, []byte(initSource), 0o666)
-	if out, err := exec.Command("gcc", bits, "-static", "-nostdlib", "-ffreestanding", "-fno-pie", "-no-pie", "-Os",
-		"-o", filepath.Join(dir, "init"), initc).CombinedOutput(); err != nil {
+	cc := append(append([]string{}, bt.cc[1:]...), "-static", "-nostdlib", "-ffreestanding", "-fno-pie", "-no-pie", "-Os",
+		"-o", filepath.Join(dir, "init"), initc)
+	if out, err := exec.Command(bt.cc[0], cc...).CombinedOutput(); err != nil {
 		t.Fatalf("building /init: %v\n%s", err, out)
 	}
 	list := filepath.Join(dir, "initramfs.list")
@@ -329,14 +351,31 @@ func bootWith(t *testing.T, e *env, o, qemuName, bits string) {
 	}
 	initrd := filepath.Join(dir, "initramfs.cpio.gz")
 	os.WriteFile(initrd, gz.Bytes(), 0o666)
-	cmd := exec.Command("timeout", "120", qemu, "-kernel", filepath.Join(o, "arch/x86/boot/bzImage"),
-		"-initrd", initrd, "-nographic", "-append", "console=ttyS0 panic=-1", "-no-reboot", "-m", "256")
-	out, _ := cmd.CombinedOutput()
+	args := append(append([]string{"120", qemu}, bt.machine...), "-kernel", filepath.Join(o, bt.image),
+		"-initrd", initrd, "-nographic", "-append", "console="+bt.console+" panic=-1", "-no-reboot", "-m", "256")
+	start := time.Now()
+	out, _ := exec.Command("timeout", args...).CombinedOutput()
+	t.Logf("boot: %.1fs", time.Since(start).Seconds())
 	for _, want := range []string{"Linux version " + e.version + ".", marker} {
 		if !bytes.Contains(out, []byte(want)) {
 			t.Errorf("the boot log lacks %q:\n%s", want, tail(out, 30))
 		}
 	}
+}
+
+// compareTrees compares kbuild-go's O= tree a with make's b, as subtests: the configuration (config), every
+// .cmd file (cmd-files), vmlinux and the boot image, relative to O= (vmlinux).
+func compareTrees(t *testing.T, a, b, image string) {
+	t.Run("config", func(t *testing.T) {
+		for _, f := range []string{".config", "include/generated/autoconf.h", "include/config/auto.conf"} {
+			compareFiles(t, filepath.Join(a, f), filepath.Join(b, f))
+		}
+	})
+	t.Run("cmd-files", func(t *testing.T) { compareCmdFiles(t, a, b) })
+	t.Run("vmlinux", func(t *testing.T) {
+		compareFiles(t, filepath.Join(a, "vmlinux"), filepath.Join(b, "vmlinux"))
+		compareFiles(t, filepath.Join(a, image), filepath.Join(b, image))
+	})
 }
 
 func compareFiles(t *testing.T, a, b string) {
