@@ -153,7 +153,7 @@ func TestPackages(t *testing.T) {
 	interp, _, _ := strings.Cut(strings.TrimPrefix(shebang, "#!"), " ")
 	shim, _ := os.ReadFile(interp)
 	if !strings.HasPrefix(shebang, "#!") || !strings.HasSuffix(shebang, " -f") ||
-		(interp != k.KbuildGo && !strings.Contains(string(shim), "exec '"+k.KbuildGo+"' ")) {
+		(interp != k.KbuildGo && !strings.Contains(string(shim), "exec "+k.KbuildGo+" ")) {
 		t.Errorf("debian/rules does not run kbuild-go: %q", shebang)
 	}
 	debRoot := filepath.Join(dir, "deb")
