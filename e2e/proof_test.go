@@ -11,12 +11,15 @@ package e2e
 //	    it reads are checked against the built vmlinux's BTF;
 //	(c) testdata/hello, an out-of-tree module built with M= against the extracted package, by make and by
 //	    kbuild-go (the same bytes);
-//	(d) testdata/bpf/invalid.c, compiled as (a), which the verifier must reject.
+//	(d) testdata/bpf/invalid.c, compiled as (a), which the verifier must reject;
+//	(e) lib/test_module.ko, the tree's own obj-m module (CONFIG_TEST_LKM=m), installed by kbuild-go's
+//	    modules_install (the same tree as make's) and found by /init through its modules.dep.
 //
 // The kernel is built once per test binary run (proofKernel) and kept until TestMain ends, so other tests
 // that need BPF, modules, BTF or kheaders can use the same tree instead of building their own.
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -25,6 +28,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -50,6 +54,7 @@ type ProofKernel struct {
 	Masked   string // a PATH whose make fails loudly, for builds that must not use GNU make
 	Release  string // include/config/kernel.release
 	Package  string // its header package, Obj/linux-headers-RELEASE.tar.xz (kbuild-go headers-pkg)
+	ModRoot  string // kbuild-go modules_install's INSTALL_MOD_PATH: ModRoot/lib/modules/RELEASE/...
 	Build    time.Duration
 }
 
@@ -140,6 +145,12 @@ func buildProofKernel(logf func(string, ...any), ref string) (*ProofKernel, erro
 		return nil, err
 	}
 	k.Release = strings.TrimSpace(string(rel))
+	// The in-tree module (lib/test_module.ko) installed where /init finds it, with depmod's modules.dep.
+	k.ModRoot = filepath.Join(dir, "modroot")
+	os.RemoveAll(k.ModRoot)
+	if _, err := kbuild("modules_install", "INSTALL_MOD_PATH="+k.ModRoot); err != nil {
+		return nil, err
+	}
 	if _, err := kbuild("headers-pkg"); err != nil {
 		return nil, err
 	}
@@ -303,6 +314,9 @@ func TestProof(t *testing.T) {
 	}
 	// (c): make and kbuild-go, M= against the package.
 	buildModule(t, k, pkg, dir, filepath.Join(objs, "hello.ko"))
+	// (e): make's modules_install gives the same tree; both modules carry the kernel's vermagic.
+	checkModulesInstall(t, k, filepath.Join(dir, "modroot-make"))
+	checkVermagic(t, k, filepath.Join(objs, "hello.ko"), filepath.Join(k.ModRoot, "lib", "modules", k.Release, "kernel", "lib", "test_module.ko"))
 
 	// The /init: static, so the initramfs needs nothing else.
 	initBin := filepath.Join(objs, "init")
@@ -450,6 +464,7 @@ func bootProof(t *testing.T, k *ProofKernel, qemu, dir, objs string) string {
 	for _, f := range []string{"prog.o", "core.o", "invalid.o", "hello.ko"} {
 		list += "file /proof/" + f + " " + filepath.Join(objs, f) + " 0644 0 0\n"
 	}
+	list += cpioList(t, k.ModRoot)
 	listFile := filepath.Join(dir, "initramfs.list")
 	os.WriteFile(listFile, []byte(list), 0o666)
 	initrd := filepath.Join(dir, "initramfs.cpio.gz")
@@ -534,7 +549,102 @@ func checkProof(t *testing.T, k *ProofKernel, log string) {
 	find(`PROOF core: skb->len 36`)
 	// (c)
 	find(`PROOF module: .*kbuild-go proof: hello from an out-of-tree module`)
+	// (e): the kernel's own module, loaded from where modules_install put it.
+	find(`PROOF intree: /lib/modules/` + regexp.QuoteMeta(k.Release) + `/kernel/lib/test_module\.ko: .*test_module: Hello, world`)
 	// (d)
 	find(`PROOF invalid: rejected: R0 invalid mem access 'map_value_or_null'`)
 	find(`PROOF done`)
+}
+
+// checkModulesInstall runs make's modules_install on the proof tree into root and compares it with
+// kbuild-go's (k.ModRoot): the same files, links and bytes, modules.dep and depmod's other indexes included.
+func checkModulesInstall(t *testing.T, k *ProofKernel, root string) {
+	t.Helper()
+	if _, err := runPinned(t.Logf, os.Getenv("PATH"), "make", "-C", k.Src, "O="+k.Obj, "modules_install", "INSTALL_MOD_PATH="+root); err != nil {
+		t.Fatal(err)
+	}
+	want, got := listTree(t, root), listTree(t, k.ModRoot)
+	if !slices.Equal(want, got) {
+		t.Fatalf("modules_install: kbuild-go's tree differs from make's:\n%s", diffLists(want, got, "make's", "kbuild-go's"))
+	}
+	for _, rel := range got {
+		a, b := filepath.Join(root, rel), filepath.Join(k.ModRoot, rel)
+		fa, err := os.Lstat(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case fa.Mode()&os.ModeSymlink != 0:
+			la, _ := os.Readlink(a)
+			lb, _ := os.Readlink(b)
+			if la != lb {
+				t.Errorf("modules_install: %s links to %q (make) and %q (kbuild-go)", rel, la, lb)
+			}
+		case fa.Mode().IsRegular():
+			da, _ := os.ReadFile(a)
+			db, err := os.ReadFile(b)
+			if err != nil || !bytes.Equal(da, db) {
+				t.Errorf("modules_install: %s differs from make's (%v)", rel, err)
+			}
+		}
+	}
+	dep, err := os.ReadFile(filepath.Join(k.ModRoot, "lib", "modules", k.Release, "modules.dep"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("modules_install: %d entries, equal to make's; modules.dep:\n%s", len(got), dep)
+}
+
+// checkVermagic checks that each module's vermagic (modinfo's, from its .modinfo section) is the one the
+// kernel checks at load time: the VERMAGIC_STRING compiled into vmlinux, which begins with the release.
+func checkVermagic(t *testing.T, k *ProofKernel, kos ...string) {
+	t.Helper()
+	vmlinux, err := os.ReadFile(filepath.Join(k.Obj, "vmlinux"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ko := range kos {
+		out, err := exec.Command("modinfo", "-F", "vermagic", ko).Output()
+		if err != nil {
+			t.Fatalf("modinfo %s: %v", ko, err)
+		}
+		// VERMAGIC_STRING ends with a space ("6.1.192 mod_unload "): keep it, drop only modinfo's newline.
+		vm := strings.TrimSuffix(string(out), "\n")
+		if !strings.HasPrefix(vm, k.Release+" ") || !bytes.Contains(vmlinux, []byte("\x00"+vm+"\x00")) {
+			t.Errorf("%s: vermagic %q is not the kernel's (release %s)", filepath.Base(ko), vm, k.Release)
+		} else {
+			t.Logf("%s: vermagic %q, as in vmlinux", filepath.Base(ko), vm)
+		}
+	}
+}
+
+// cpioList is gen_init_cpio's list for the tree under root, placed at / in the initramfs (directories,
+// files and symbolic links).
+func cpioList(t *testing.T, root string) string {
+	t.Helper()
+	var list strings.Builder
+	err := filepath.Walk(root, func(p string, fi os.FileInfo, err error) error {
+		if err != nil || p == root {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		name := "/" + filepath.ToSlash(rel)
+		switch {
+		case fi.IsDir():
+			fmt.Fprintf(&list, "dir %s 0755 0 0\n", name)
+		case fi.Mode()&os.ModeSymlink != 0:
+			to, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(&list, "slink %s %s 0777 0 0\n", name, to)
+		case fi.Mode().IsRegular():
+			fmt.Fprintf(&list, "file %s %s 0644 0 0\n", name, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return list.String()
 }

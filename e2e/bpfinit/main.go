@@ -8,7 +8,9 @@
 //	    kernel's /sys/kernel/btf/vmlinux, loaded, test-run; it prints the values the relocations produced;
 //	(c) hello.ko, an out-of-tree module: loaded with finit_module; its printk is read back from the kernel
 //	    log and printed (the console shows only warnings and worse once /init runs: see quietConsole);
-//	(d) invalid.o: the verifier's rejection printed.
+//	(d) invalid.o: the verifier's rejection printed;
+//	(e) the kernel's own test_module.ko, found through /lib/modules/RELEASE/modules.dep (what the tree's
+//	    modules_install and depmod wrote) and loaded as (c).
 //
 // Every line it prints starts with "PROOF " so the test can find them among the kernel's console messages;
 // a step that fails prints "PROOF FAIL <step>: <error>" and the others still run. It ends with "PROOF done"
@@ -47,6 +49,7 @@ func main() {
 	step("core", coreB)
 	step("module", moduleC)
 	step("invalid", invalidD)
+	step("intree", intreeE)
 	if failed {
 		fmt.Println("PROOF failed")
 	} else {
@@ -185,27 +188,63 @@ func coreB() error {
 }
 
 func moduleC() error {
-	f, err := os.Open(dir + "hello.ko")
+	l, err := loadModule(dir+"hello.ko", "kbuild-go proof:")
 	if err != nil {
 		return err
 	}
+	fmt.Printf("PROOF module: %s\n", l)
+	return nil
+}
+
+// intreeE loads the module modules.dep lists as kernel/lib/test_module.ko, from the running kernel's
+// module directory.
+func intreeE() error {
+	var uts unix.Utsname
+	if err := unix.Uname(&uts); err != nil {
+		return err
+	}
+	mods := "/lib/modules/" + unix.ByteSliceToString(uts.Release[:]) + "/"
+	dep, err := os.ReadFile(mods + "modules.dep")
+	if err != nil {
+		return err
+	}
+	for _, l := range strings.Split(string(dep), "\n") {
+		path, _, ok := strings.Cut(l, ":")
+		if !ok || !strings.HasSuffix(path, "/test_module.ko") {
+			continue
+		}
+		line, err := loadModule(mods+path, "test_module: ")
+		if err != nil {
+			return err
+		}
+		fmt.Printf("PROOF intree: %s: %s\n", mods+path, line)
+		return nil
+	}
+	return fmt.Errorf("%smodules.dep has no test_module.ko:\n%s", mods, dep)
+}
+
+// loadModule loads a module with finit_module and returns the first line of the kernel log that contains
+// marker (its printk, read back with syslog(2) READ_ALL).
+func loadModule(path, marker string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
 	defer f.Close()
 	if err := unix.FinitModule(int(f.Fd()), "", 0); err != nil {
-		return fmt.Errorf("finit_module: %w", err)
+		return "", fmt.Errorf("finit_module %s: %w", path, err)
 	}
-	// The module's printk, read back from the kernel's log buffer (syslog(2) READ_ALL).
 	buf := make([]byte, 1<<20)
 	n, err := unix.Klogctl(unix.SYSLOG_ACTION_READ_ALL, buf)
 	if err != nil {
-		return fmt.Errorf("syslog: %w", err)
+		return "", fmt.Errorf("syslog: %w", err)
 	}
 	for _, l := range bytes.Split(buf[:n], []byte("\n")) {
-		if bytes.Contains(l, []byte("kbuild-go proof:")) {
-			fmt.Printf("PROOF module: %s\n", l)
-			return nil
+		if bytes.Contains(l, []byte(marker)) {
+			return string(l), nil
 		}
 	}
-	return errors.New("the module's printk is not in the kernel log")
+	return "", fmt.Errorf("%s: its printk (%q) is not in the kernel log", path, marker)
 }
 
 func invalidD() error {
