@@ -180,7 +180,10 @@ func parseRef(content string, open, close byte) (expr, error) {
 		}
 		raw := splitArgs(rest, open, close, maxArgs)
 		f := &call{name: name, fn: fn, rawArgs: raw}
-		for _, a := range raw {
+		for i, a := range raw {
+			if stripsArg(name, i) {
+				a = strings.TrimSpace(a)
+			}
 			e, err := parseExpr(a)
 			if err != nil {
 				return nil, err
@@ -198,6 +201,13 @@ func parseRef(content string, open, close byte) (expr, error) {
 	}
 variable:
 	return parseVarContent(content)
+}
+
+// stripsArg says whether GNU make strips blanks around a function's argument before expanding it: $(if)'s
+// condition and every argument of $(or) and $(and) (func_if, func_or, func_and). What the expansion yields is
+// kept as it is, so `$(or $(if $(K), x), y)` is " x" and a condition that expands to a blank is true.
+func stripsArg(name string, i int) bool {
+	return name == "or" || name == "and" || name == "if" && i == 0
 }
 
 func validFuncName(name string) bool {

@@ -167,7 +167,7 @@ func init() {
 			if err != nil {
 				return buf, err
 			}
-			if strings.TrimSpace(cond) != "" {
+			if cond != "" {
 				if len(args) > 1 {
 					return args[1].eval(c, buf)
 				}
@@ -182,7 +182,7 @@ func init() {
 				if err != nil {
 					return buf, err
 				}
-				if v = strings.TrimSpace(v); v != "" {
+				if v != "" {
 					return append(buf, v...), nil
 				}
 			}
@@ -195,7 +195,7 @@ func init() {
 				if v, err = c.expandString(a); err != nil {
 					return buf, err
 				}
-				if v = strings.TrimSpace(v); v == "" {
+				if v == "" {
 					return buf, nil
 				}
 			}
