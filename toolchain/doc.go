@@ -1,10 +1,8 @@
-// Package toolchain decides which compiler and binutils a kernel build uses, identifies them, and runs the
-// compiler probes of scripts/Makefile.compiler and scripts/Kconfig.include with an on-disk cache.
+// Package toolchain identifies the compiler and binutils a kernel build uses and runs the compiler probes of
+// scripts/Makefile.compiler and scripts/Kconfig.include with an on-disk cache. Which tools a build uses
+// (CROSS_COMPILE, LLVM=1, CC, LD, ...) is the tree's decision: the evaluated top Makefile says it, and
+// nothing here re-implements that block (an earlier Resolve, a Go port of 6.1's, is gone).
 //
-// Everything here follows Linux 6.1's own sources:
-//
-//   - Resolve ports the tool-variable block of the top Makefile (CROSS_COMPILE, LLVM=1, LLVM=<dir>/,
-//     LLVM=-<suffix>, HOSTCC, CC, LD, ...) with make's precedence of command line, makefile and environment.
 //   - Subarch and SrcArch port scripts/subarch.include and the ARCH → SRCARCH block of the top Makefile.
 //   - IdentifyCompiler and IdentifyLinker run what scripts/cc-version.sh and scripts/ld-version.sh run and
 //     parse the output the same way; CCVersionText is the top Makefile's CC_VERSION_TEXT.

@@ -6,20 +6,6 @@ import (
 	"github.com/kbuild-go/kbuild-go/toolchain"
 )
 
-func ExampleResolve() {
-	tools, err := toolchain.Resolve(toolchain.Input{
-		CommandLine: map[string]string{"ARCH": "arm64", "CROSS_COMPILE": "aarch64-linux-gnu-"},
-		Environ:     []string{"CC=cc"}, // ignored: the top Makefile assigns CC
-		Machine:     "x86_64",
-	})
-	if err != nil {
-		panic(err)
-	}
-	cc, _ := tools.Get("CC")
-	fmt.Println(tools.SrcArch, tools.CC, tools.LD, cc.Definition, cc.Origin)
-	// Output: arm64 aarch64-linux-gnu-gcc aarch64-linux-gnu-ld $(CROSS_COMPILE)gcc file
-}
-
 func ExampleSubarch() {
 	for _, m := range []string{"x86_64", "i686", "aarch64", "armv7l", "ppc64le", "s390x"} {
 		fmt.Print(toolchain.Subarch(m), " ")
