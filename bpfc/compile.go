@@ -15,6 +15,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/kbuild-go/kbuild-go/kheaders"
+	"github.com/kbuild-go/kbuild-go/proc"
 )
 
 // Compile runs the five steps for req — headers, output directory, input, compile (cache lookup first),
@@ -319,47 +320,29 @@ func (c *Compiler) refresh(obj string, rec []byte) {
 
 // run runs the job's commands in work: clang alone, or clang's bitcode piped into llc (ModeKernel).
 func (c *Compiler) run(ctx context.Context, j *job, work string, clang, llc *tool) error {
-	cc := exec.CommandContext(ctx, clang.Path, j.clang...)
+	// Each program runs through proc (its own process group, stopped with SIGINT then SIGKILL when ctx
+	// is cancelled). ModeKernel's bitcode goes from clang to llc through memory: a BPF object's bitcode
+	// is small, and clang's failure is then known before llc starts.
+	cc := exec.Command(clang.Path, j.clang...)
 	cc.Dir, cc.Env = work, compileEnv(work)
-	// After a cancellation, a wrapper's orphaned children could hold the stderr pipe open: stop waiting.
-	cc.WaitDelay = time.Second
-	var ccErr, llErr bytes.Buffer
+	var ccErr, llErr, bitcode bytes.Buffer
 	cc.Stderr = &ccErr
 	c.logf("(cd %s && %s %s)", work, clang.Path, strings.Join(j.clang, " "))
+	if llc != nil {
+		cc.Stdout = &bitcode
+	}
+	if err := proc.Run(ctx, cc); err != nil {
+		return runErr(clang.Path, j, err, ccErr.String())
+	}
 	if llc == nil {
-		if err := cc.Run(); err != nil {
-			return runErr(clang.Path, j, err, ccErr.String())
-		}
 		return nil
 	}
-	lc := exec.CommandContext(ctx, llc.Path, j.llc...)
+	lc := exec.Command(llc.Path, j.llc...)
 	lc.Dir, lc.Env = work, compileEnv(work)
-	lc.WaitDelay = time.Second
-	lc.Stderr = &llErr
+	lc.Stdin, lc.Stderr = &bitcode, &llErr
 	c.logf("  | %s %s", llc.Path, strings.Join(j.llc, " "))
-	pr, pw, err := os.Pipe()
-	if err != nil {
-		return &Error{Code: CodeOutputFile, Err: err}
-	}
-	cc.Stdout, lc.Stdin = pw, pr
-	if err := cc.Start(); err != nil {
-		pr.Close()
-		pw.Close()
-		return runErr(clang.Path, j, err, "")
-	}
-	pw.Close()
-	if err := lc.Start(); err != nil {
-		pr.Close()
-		cc.Wait()
-		return runErr(llc.Path, j, err, "")
-	}
-	pr.Close()
-	ccWait, lcWait := cc.Wait(), lc.Wait()
-	if ccWait != nil { // clang's failure explains llc's
-		return runErr(clang.Path, j, ccWait, ccErr.String())
-	}
-	if lcWait != nil {
-		return runErr(llc.Path, j, lcWait, ccErr.String()+llErr.String())
+	if err := proc.Run(ctx, lc); err != nil {
+		return runErr(llc.Path, j, err, ccErr.String()+llErr.String())
 	}
 	return nil
 }

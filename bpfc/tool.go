@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"github.com/kbuild-go/kbuild-go/proc"
 )
 
 // tool is a compiler program (clang or llc) and its identity for the cache key.
@@ -91,11 +93,11 @@ func (t *tool) id() string {
 
 // runQuiet runs a program for its output with the compile environment.
 func runQuiet(ctx context.Context, path string, args ...string) (string, error) {
-	cmd := exec.CommandContext(ctx, path, args...)
+	cmd := exec.Command(path, args...)
 	cmd.Env = compileEnv("")
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
+	if err := proc.Run(ctx, cmd); err != nil {
 		if msg := strings.TrimSpace(errb.String()); msg != "" {
 			return "", fmt.Errorf("%w: %s", err, firstLine(msg))
 		}

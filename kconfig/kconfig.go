@@ -25,15 +25,17 @@ package kconfig
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/kbuild-go/kbuild-go/proc"
 )
 
 // ShellFunc runs a $(shell,...) command of the macro language, as
@@ -45,16 +47,9 @@ type ShellFunc func(cmd string, env []string, dir string, stderr io.Writer) ([]b
 
 // DefaultShell runs cmd with /bin/sh -c.
 func DefaultShell(cmd string, env []string, dir string, stderr io.Writer) ([]byte, error) {
-	c := exec.Command("/bin/sh", "-c", cmd)
-	c.Env = env
-	c.Dir = dir
-	c.Stderr = stderr
-	out, err := c.Output()
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		err = nil
-	}
-	return out, err
+	var out bytes.Buffer
+	_, err := proc.Shell(context.Background(), "/bin/sh", dir, env, cmd, &out, stderr)
+	return out.Bytes(), err
 }
 
 // Options configures Load.

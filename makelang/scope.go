@@ -2,17 +2,19 @@ package makelang
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/kbuild-go/kbuild-go/proc"
 )
 
 // Stream selects where make would print a message: 1 is stdout ($(info)), 2 is stderr ($(warning) and
@@ -95,8 +97,10 @@ type Scope struct {
 	// fileStack are the makefiles being read, innermost last (for MAKEFILE_LIST and positions).
 	fileStack []string
 	pool      [][]byte
-	// includeDirs are make's -I directories, from MAKEFLAGS.
-	includeDirs []string
+	// flags are the switches this make was started with (Options.MakeFlags, decoded): its -I directories,
+	// and what MAKEFLAGS becomes once the makefiles are read (flagsFinal).
+	flags      Flags
+	flagsFinal bool
 	// missing are the non-optional includes that did not exist (Options.DeferMissing).
 	missing []MissingIncludeError
 }
@@ -104,9 +108,6 @@ type Scope struct {
 // Missing lists the non-optional includes that did not exist, in the order they were read (only with
 // Options.DeferMissing; otherwise the first stopped evaluation).
 func (s *Scope) Missing() []MissingIncludeError { return s.missing }
-
-// noBuiltinVars reports whether MAKEFLAGS has -R (--no-builtin-variables).
-func noBuiltinVars(flags string) bool { return HasFlag(flags, 'R', "--no-builtin-variables") }
 
 // HasFlag reports whether a MAKEFLAGS value has the single-letter option letter or one of its long
 // spellings before the command-line variables (" -- "). make writes letters together in one word ("rRs",
@@ -135,27 +136,6 @@ func HasFlag(flags string, letter byte, long ...string) bool {
 	return false
 }
 
-// includeDirs returns the -I DIR / -IDIR / --include-dir=DIR options of a MAKEFLAGS value.
-func includeDirs(flags string) []string {
-	var dirs []string
-	words := strings.Fields(flags)
-	for i := 0; i < len(words); i++ {
-		w := words[i]
-		switch {
-		case w == "--":
-			return dirs
-		case strings.HasPrefix(w, "--include-dir="):
-			dirs = append(dirs, strings.TrimPrefix(w, "--include-dir="))
-		case w == "-I" && i+1 < len(words):
-			i++
-			dirs = append(dirs, words[i])
-		case strings.HasPrefix(w, "-I"):
-			dirs = append(dirs, w[2:])
-		}
-	}
-	return dirs
-}
-
 // NewScope creates a scope with make's initial variables: the environment, the command-line variables,
 // MAKEFLAGS, MAKEOVERRIDES, MAKECMDGOALS, CURDIR, MAKE, MAKELEVEL, SHELL, .FEATURES, .DEFAULT_GOAL.
 func NewScope(opts Options) *Scope {
@@ -181,8 +161,8 @@ func NewScope(opts Options) *Scope {
 	// Makefile requires the word: its "GNU Make >= 4.0" check).
 	def(".FEATURES", "target-specific order-only second-expansion else-if shortest-stem undefine oneshell nocomment grouped-target extra-prereqs output-sync", OriginDefault)
 	def(".RECIPEPREFIX", "", OriginDefault)
-	s.includeDirs = includeDirs(opts.MakeFlags)
-	if !noBuiltinVars(opts.MakeFlags) {
+	s.flags = ParseFlags(opts.MakeFlags)
+	if !s.flags.Has('R') {
 		for _, bv := range builtinVars {
 			v := def(bv[0], bv[1], OriginDefault)
 			v.setRecursive(bv[1], mustParse(bv[1]))
@@ -218,8 +198,11 @@ func NewScope(opts Options) *Scope {
 	def("MAKEFILE_LIST", "", OriginFile)
 	def(".DEFAULT_GOAL", "", OriginDefault)
 	def(".SHELLSTATUS", "", OriginDefault)
-	mf := def("MAKEFLAGS", opts.MakeFlags, OriginFile)
-	mf.setRecursive(opts.MakeFlags, mustParse(opts.MakeFlags))
+	// While the makefiles are read, MAKEFLAGS shows only the switches without an argument (make's
+	// define_makeflags(0)); finishFlags sets what recipes and sub-makes see.
+	pt := s.flags.ParseTime()
+	mf := def("MAKEFLAGS", pt, OriginFile)
+	mf.setRecursive(pt, mustParse(pt))
 	// Command-line variables, applied in order; make lists them in MAKEOVERRIDES in reverse.
 	var overrides []string
 	for _, a := range opts.CommandLine {
@@ -296,7 +279,37 @@ func (s *Scope) evalFile(f *File, name string) error {
 		err = s.flushRule()
 	}
 	s.fileStack = s.fileStack[:len(s.fileStack)-1]
+	if err == nil && len(s.fileStack) == 0 {
+		s.finishFlags()
+	}
 	return err
+}
+
+// finishFlags sets MAKEFLAGS as GNU make 4.3 does once it has read the makefiles (define_makeflags(1)):
+// the switches it started with and those the makefiles added (`MAKEFLAGS += -rR --include-dir=$(abs_srctree)`)
+// in make's own form, then " -- " and the command-line variables ($(MAKEOVERRIDES)). Recipes see that
+// value, and it is what sub-makes get. A MAKEFLAGS from the command line stays as it was given.
+// (-j and --jobserver-auth, which make adds under -j, are left out: kbuild-go's sub-makes share its
+// scheduler, not a jobserver pipe.)
+func (s *Scope) finishFlags() {
+	v := s.vars["MAKEFLAGS"]
+	if v != nil && (v.origin == OriginCommandLine || v.origin == OriginOverride) {
+		return
+	}
+	c := &ctx{s: s}
+	cur, _ := c.expandVar("MAKEFLAGS", nil)
+	val := s.flags.Merge(ParseFlags(string(cur))).String()
+	if ov, _ := c.expandVar("MAKEOVERRIDES", nil); len(ov) > 0 {
+		val += " -- $(MAKEOVERRIDES)"
+	}
+	nv := &Var{origin: OriginFile, name: "MAKEFLAGS"}
+	if v != nil {
+		nv.export = v.export
+	}
+	nv.setRecursive(val, mustParse(val))
+	s.vars["MAKEFLAGS"] = nv
+	s.varGen++
+	s.flagsFinal = true
 }
 
 // EvalString parses and evaluates text as if it were a makefile named name (like $(eval)).
@@ -675,7 +688,7 @@ func (c *ctx) evalInclude(n *Include) error {
 		if err != nil && !filepath.IsAbs(name) && (errors.Is(err, os.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)) {
 			// make searches the -I/--include-dir directories for a relative name not found here (the
 			// top Makefile adds --include-dir=$(abs_srctree) to MAKEFLAGS for every sub-make).
-			for _, dir := range s.includeDirs {
+			for _, dir := range s.flags.IncludeDirs {
 				if f2, err2 := s.cache.file(s.fs, filepath.Join(dir, name), filepath.Join(dir, name)); err2 == nil {
 					f, err, name = f2, nil, filepath.Join(dir, name)
 					break
@@ -761,21 +774,10 @@ func (s *Scope) shellEnv() []string {
 // DefaultShell runs a $(shell) command with /bin/sh when Options.Shell is nil: stdout, and the exit status
 // (127 when it cannot start).
 func DefaultShell(cmd string, env []string, dir string) (string, int) {
-	c := exec.Command("/bin/sh", "-c", cmd)
-	c.Env = env
-	c.Dir = dir
-	c.Stdin = nil
 	var out bytes.Buffer
-	c.Stdout = &out
-	c.Stderr = os.Stderr
-	err := c.Run()
-	status := 0
+	status, err := proc.Shell(context.Background(), "/bin/sh", dir, env, cmd, &out, os.Stderr)
 	if err != nil {
 		status = 127
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			status = ee.ExitCode()
-		}
 	}
 	return out.String(), status
 }
@@ -905,7 +907,7 @@ func (s *Scope) environ1(level int) []string {
 	// MAKEFLAGS="..." -C tools`) is passed on as it is: make then sends the command-line variables down
 	// only as environment variables, which a sub-make's makefile may append to (objtool's
 	// `LDFLAGS += $(LIBSUBCMD)` under `LDFLAGS=`).
-	if v := c.s.vars["MAKEFLAGS"]; v == nil || v.origin != OriginCommandLine {
+	if v := c.s.vars["MAKEFLAGS"]; !s.flagsFinal && (v == nil || v.origin != OriginCommandLine) {
 		if ov, _ := c.expandVar("MAKEOVERRIDES", nil); len(ov) > 0 {
 			flags += " -- " + string(ov)
 		}

@@ -92,14 +92,6 @@ func Shell(ctx context.Context, shell, dir string, env []string, line string, st
 	return ExitStatus(Run(ctx, cmd))
 }
 
-// Capture runs cmd as Run does and returns its stdout (cmd.Stdout must be nil); stderr is cmd's own.
-func Capture(ctx context.Context, cmd *exec.Cmd) ([]byte, error) {
-	var b bytesBuffer
-	cmd.Stdout = &b
-	err := Run(ctx, cmd)
-	return b.data, err
-}
-
 // ExitStatus turns Run's error into a shell's exit status: 0, the exit code, or 128+N for signal N; an
 // error that is not an exit (the program was not found, ctx was cancelled) is returned as it is.
 func ExitStatus(err error) (int, error) {
@@ -114,13 +106,6 @@ func ExitStatus(err error) (int, error) {
 		return ee.ExitCode(), nil
 	}
 	return -1, err
-}
-
-type bytesBuffer struct{ data []byte }
-
-func (b *bytesBuffer) Write(p []byte) (int, error) {
-	b.data = append(b.data, p...)
-	return len(p), nil
 }
 
 // Output is a job's captured output: what it wrote to its stdout and its stderr, in order. Safe for

@@ -131,7 +131,7 @@ func buildTime(env []string, src string) (time.Time, error) {
 		var stdout bytes.Buffer
 		cmd := exec.Command("date", "-d", ts, "+%s")
 		cmd.Stdout = &stdout
-		if err := cmd.Run(); err != nil {
+		if err := proc.Run(context.Background(), cmd); err != nil {
 			return time.Time{}, &InputError{Err: fmt.Errorf("KBUILD_BUILD_TIMESTAMP=%q: date cannot read it", ts)}
 		}
 		return epoch(strings.TrimSpace(stdout.String()), "KBUILD_BUILD_TIMESTAMP")

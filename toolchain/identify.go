@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/kbuild-go/kbuild-go/proc"
 )
 
 // ErrUnknownCompiler is returned when $(CC) is neither GCC, Clang nor ICC, where scripts/cc-version.sh
@@ -346,10 +348,12 @@ func versionOutput(ctx context.Context, cmd string, env []string) string {
 	if len(args) == 0 {
 		return ""
 	}
-	c := exec.CommandContext(ctx, args[0], append(args[1:], "--version")...)
+	c := exec.Command(args[0], append(args[1:], "--version")...)
 	c.Env = append(append([]string(nil), environ(env)...), "LC_ALL=C")
-	out, _ := c.Output() // CC_VERSION_TEXT and ld-version.sh ignore the exit status
-	return string(out)
+	var out bytes.Buffer
+	c.Stdout = &out
+	_ = proc.Run(ctx, c) // CC_VERSION_TEXT and ld-version.sh ignore the exit status
+	return out.String()
 }
 
 // CCVersionText returns the top Makefile's CC_VERSION_TEXT for cc:
@@ -371,12 +375,12 @@ func IdentifyCompiler(ctx context.Context, cc string, env []string) (*Compiler, 
 	if err != nil {
 		return nil, fmt.Errorf("toolchain: C compiler '%s' not found: %w", cc, err)
 	}
-	c := exec.CommandContext(ctx, args[0], append(args[1:], "-E", "-P", "-x", "c", "-")...)
+	c := exec.Command(args[0], append(args[1:], "-E", "-P", "-x", "c", "-")...)
 	c.Env = environ(env)
 	c.Stdin = strings.NewReader(ccInfoProgram)
 	var stdout bytes.Buffer
 	c.Stdout = &stdout
-	if err := c.Run(); err != nil {
+	if err := proc.Run(ctx, c); err != nil {
 		return nil, fmt.Errorf("toolchain: %s: %w: %v", cc, ErrUnknownCompiler, err)
 	}
 	name, version, err := ParseCCInfo(stdout.String())

@@ -3,11 +3,9 @@ package toolchain
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -15,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/kbuild-go/kbuild-go/proc"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -230,22 +229,14 @@ func (p *Prober) exec(ctx context.Context, cmd string, env []string, dir string)
 	}
 	defer func() { <-p.sem }()
 	p.executed.Add(1)
-	c := exec.CommandContext(ctx, "/bin/sh", "-c", cmd)
-	c.Env, c.Dir = env, dir
 	var stdout, stderr bytes.Buffer
-	c.Stdout, c.Stderr = &stdout, &stderr
-	err := c.Run()
-	r := Result{Stdout: stdout.String(), Stderr: stderr.String()}
+	status, err := proc.Shell(ctx, "/bin/sh", dir, env, cmd, &stdout, &stderr)
+	r := Result{Stdout: stdout.String(), Stderr: stderr.String(), Status: status}
 	io.WriteString(p.cfg.Stderr, r.Stderr)
-	var ee *exec.ExitError
 	switch {
-	case err == nil:
-	case errors.As(err, &ee):
-		r.Status = ee.ExitCode()
-		if ctx.Err() != nil {
-			r.Err = ctx.Err()
-		}
-	default:
+	case ctx.Err() != nil:
+		r.Status, r.Err = -1, ctx.Err()
+	case err != nil:
 		r.Status, r.Err = 127, err
 	}
 	return r
