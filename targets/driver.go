@@ -580,7 +580,10 @@ func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makelang.Target, paren
 		lines = confLines(lines, sc.d.exe)
 	}
 	env := sc.s.TargetEnviron(t, auto)
-	cmdline := sc.cmdline
+	// A sub-make defines its parent's command-line variables in MAKEOVERRIDES' order: the reverse of the
+	// parent's (make lists them last-defined first).
+	cmdline := slices.Clone(sc.cmdline)
+	slices.Reverse(cmdline)
 	if mf, ok := cmdlineValue(cmdline, "MAKEFLAGS"); ok {
 		// A command-line MAKEFLAGS is passed down as it is (makelang's Environ): a sub-make inherits
 		// only the variables it lists, and this make's command-line variables reach it as environment
@@ -722,7 +725,8 @@ func (sc *scope) parseSubMake(l makelang.RecipeLine, inherited []string) (subMak
 	if !filepath.IsAbs(file) {
 		file = filepath.Join(dir, file)
 	}
-	// Command-line variables reach sub-makes through MAKEFLAGS; the sub-make's own override them.
+	// Command-line variables reach sub-makes through MAKEFLAGS (inherited, in the order the sub-make
+	// defines them); the sub-make's own override them.
 	cmdline := append([]string(nil), inherited...)
 	for _, v := range inv.Vars {
 		op := "="
@@ -752,32 +756,10 @@ func invFlags(inv *cli.Invocation) string {
 	return b.String()
 }
 
-// mergeMakeflags adds a sub-make's own flags (invFlags' form) to the MAKEFLAGS it inherited: letters it
-// lacks into the first word, long options it lacks at the end.
+// mergeMakeflags adds a sub-make's own flags (invFlags' form) to the MAKEFLAGS it inherited, in make's
+// form ("rRs -I/src --no-print-directory").
 func mergeMakeflags(inherited, own string) string {
-	if strings.TrimSpace(own) == "" {
-		return inherited
-	}
-	words := strings.Fields(inherited)
-	letters := ""
-	if len(words) > 0 && !strings.HasPrefix(words[0], "-") {
-		letters, words = words[0], words[1:]
-	}
-	ownWords := strings.Fields(own)
-	if len(ownWords) > 0 && !strings.HasPrefix(ownWords[0], "-") {
-		for _, c := range ownWords[0] {
-			if !strings.ContainsRune(letters, c) {
-				letters += string(c)
-			}
-		}
-		ownWords = ownWords[1:]
-	}
-	for _, w := range ownWords {
-		if !slices.Contains(words, w) {
-			words = append(words, w)
-		}
-	}
-	return strings.TrimSpace(letters + " " + strings.Join(words, " "))
+	return makelang.ParseFlags(inherited).Merge(makelang.ParseFlags(own)).String()
 }
 
 // shellWords splits a command line the way /bin/sh would split a plain command: words separated by blanks

@@ -229,23 +229,9 @@ func runGraph(ctx context.Context, req Request, d *driver, nodes []*dag.Node) er
 	return &BuildError{Msg: err.Error()}
 }
 
-// topFlags is $(MAKEFLAGS) of the top scope: make's single-letter flags, in make's order.
-func topFlags(inv *cli.Invocation) string {
-	var b strings.Builder
-	if inv.AlwaysMake {
-		b.WriteByte('B')
-	}
-	if inv.KeepGoing {
-		b.WriteByte('k')
-	}
-	if inv.DryRun {
-		b.WriteByte('n')
-	}
-	if inv.Silent {
-		b.WriteByte('s')
-	}
-	return b.String()
-}
+// topFlags is MAKEFLAGS of the top scope: the switches of the kbuild-go command line that make passes on
+// (invFlags; makelang writes them in make's form).
+func topFlags(inv *cli.Invocation) string { return invFlags(inv) }
 
 // makeLevel is MAKELEVEL for the top scope: what a parent make exported (its own level + 1), else 0. A
 // kbuild-go that a shell line started (`cd tools && $(MAKE) ...`, with or without -f) is a sub-make, as
