@@ -115,6 +115,10 @@ func (f *Flags) addArg(a string) {
 // Has reports whether the single-letter switch c is on.
 func (f Flags) Has(c byte) bool { return strings.IndexByte(f.letters, c) >= 0 }
 
+// HasLong reports whether the long-only switch name (no-print-directory, trace, warn-undefined-variables)
+// is on.
+func (f Flags) HasLong(name string) bool { return slices.Contains(f.long, name) }
+
 // Merge adds o's switches to f's.
 func (f Flags) Merge(o Flags) Flags {
 	r := Flags{letters: f.letters, IncludeDirs: slices.Clone(f.IncludeDirs), args: slices.Clone(f.args), long: slices.Clone(f.long)}

@@ -70,7 +70,7 @@ func bpfPrograms(x *ownContext) ([]settings.Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	path, explicit := settings.Locate(lookupVar(x.cmdline, x.env, "KBUILD_YAML", ""), start)
+	path, explicit := settings.Locate(lookup(x.cmdline, x.env, "KBUILD_YAML", ""), start)
 	var sec *settings.Bpf
 	f, err := settings.Load(path)
 	switch {
@@ -81,9 +81,9 @@ func bpfPrograms(x *ownContext) ([]settings.Program, error) {
 		return nil, &InputError{Err: err}
 	}
 	progs, err := settings.Select(sec, settings.CommandLine{
-		Progs:   lookupVar(x.cmdline, x.env, "BPF_PROGS", ""),
-		Mode:    lookupVar(x.cmdline, x.env, "BPF_MODE", ""),
-		Targets: lookupVar(x.cmdline, x.env, "BPF_TARGETS", ""),
+		Progs:   lookup(x.cmdline, x.env, "BPF_PROGS", ""),
+		Mode:    lookup(x.cmdline, x.env, "BPF_MODE", ""),
+		Targets: lookup(x.cmdline, x.env, "BPF_TARGETS", ""),
 	}, start)
 	if err != nil {
 		return nil, &InputError{Err: err}
@@ -136,9 +136,9 @@ func bpfAdd(x *ownContext, needed []*dag.Node) (*dag.Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := lookupVar(x.cmdline, nil, "V", "")
+	v := x.cmdline.value("V")
 	if v == "" {
-		v = lookupVar(nil, x.env, "KBUILD_VERBOSE", "")
+		v = environ(x.env).get("KBUILD_VERBOSE")
 	}
 	b := &bpfBuild{x: x, verbose: strings.Contains(v, "1"), silent: x.req.Invocation.Silent, prefix: cmdfile.DefaultPrefix}
 	if sc := x.d.kernelScope(x.src, x.obj); sc != nil {
@@ -254,7 +254,7 @@ func ifChanged(pc *dag.PlanContext, rec savedRecord, cmd string) bool {
 // environment) or its default name, to an absolute path: the path is part of every command line, so a
 // different compiler rebuilds.
 func (b *bpfBuild) tool(variable, def string) (string, error) {
-	name := lookupVar(b.x.cmdline, b.x.env, variable, def)
+	name := lookup(b.x.cmdline, b.x.env, variable, def)
 	p, err := exec.LookPath(name)
 	if err != nil {
 		return "", &InputError{Err: fmt.Errorf("bpf: %s not found (set %s=): %v", name, variable, err)}

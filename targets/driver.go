@@ -55,9 +55,9 @@ type driver struct {
 type scope struct {
 	d       *driver
 	key     string
-	dir     string   // $(CURDIR), absolute
-	file    string   // the makefile, absolute
-	cmdline []string // command-line variables in order, as make passes them down through MAKEFLAGS
+	dir     string  // $(CURDIR), absolute
+	file    string  // the makefile, absolute
+	cmdline cmdVars // command-line variables in the order this make defines them
 	level   int
 
 	mu    sync.Mutex // a makelang.Scope is not safe for concurrent use
@@ -87,7 +87,7 @@ type scopeTarget struct {
 type subMake struct {
 	dir     string
 	file    string
-	cmdline []string
+	cmdline cmdVars
 	goals   []string
 	// flags are the options of the sub-make's own command line that make adds to its MAKEFLAGS
 	// (-s, -k, --no-print-directory...), in MAKEFLAGS form: 6.12's top Makefile recurses until
@@ -101,9 +101,9 @@ func newDriver(self string, out, errw io.Writer, env []string, shell func(string
 	return &driver{
 		g: dag.NewGraph(), cache: makelang.NewCache(), self: self, out: out, errw: errw, env: env, shell: shell, fs: fs,
 		scopes: map[string]*scope{}, owner: map[*dag.Node]*scopeTarget{},
-		debug: lookupVar(nil, env, "KBUILD_GO_DEBUG", "") != "",
+		debug: environ(env).get("KBUILD_GO_DEBUG") != "",
 		// KBUILD_GO_DEBUG_TARGET=name prints how that target resolved in each scope.
-		debugTarget: lookupVar(nil, env, "KBUILD_GO_DEBUG_TARGET", ""),
+		debugTarget: environ(env).get("KBUILD_GO_DEBUG_TARGET"),
 	}
 }
 
@@ -129,14 +129,14 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 		sc.via[v] = true
 	}
 	flags := d.topFlags
-	if mf, ok := cmdlineValue(sm.cmdline, "MAKEFLAGS"); ok {
+	if mf, ok := sm.cmdline.get("MAKEFLAGS"); ok {
 		// `$(MAKE) MAKEFLAGS="..."` (the top Makefile's tools/ rule): the sub-make's flags are exactly
 		// these, not its parent's (no -rR: make's built-in variables are back for tools/).
 		flags = mf
 	} else if level > 0 {
 		// A sub-make's MAKEFLAGS (without the command-line variables after " -- ") is what its parent
 		// exported: -s, -k, --include-dir=$(abs_srctree), --no-print-directory...
-		mf := lookupVar(nil, env, "MAKEFLAGS", "")
+		mf := environ(env).get("MAKEFLAGS")
 		flags, _, _ = strings.Cut(mf, " -- ")
 		if strings.HasPrefix(mf, "-- ") {
 			flags = ""
@@ -582,13 +582,12 @@ func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makelang.Target, paren
 	env := sc.s.TargetEnviron(t, auto)
 	// A sub-make defines its parent's command-line variables in MAKEOVERRIDES' order: the reverse of the
 	// parent's (make lists them last-defined first).
-	cmdline := slices.Clone(sc.cmdline)
-	slices.Reverse(cmdline)
-	if mf, ok := cmdlineValue(cmdline, "MAKEFLAGS"); ok {
+	cmdline := sc.cmdline.forChild()
+	if mf, ok := cmdline.get("MAKEFLAGS"); ok {
 		// A command-line MAKEFLAGS is passed down as it is (makelang's Environ): a sub-make inherits
 		// only the variables it lists, and this make's command-line variables reach it as environment
 		// variables.
-		cmdline = makeflagsOverrides(mf)
+		cmdline = overridesOf(mf)
 	}
 	sc.mu.Unlock()
 	if err != nil {
@@ -702,7 +701,7 @@ func (d *driver) enterSubMake(sm subMake, env []string, level int) ([]*dag.Edge,
 // parseSubMake recognises a recipe line that is exactly one make invocation ($(MAKE) followed by options,
 // variables and goals, nothing for the shell). Anything else that mentions $(MAKE) runs through the shell,
 // where ${MAKE} is this executable in make-compatible mode.
-func (sc *scope) parseSubMake(l makelang.RecipeLine, inherited []string) (subMake, bool) {
+func (sc *scope) parseSubMake(l makelang.RecipeLine, inherited cmdVars) (subMake, bool) {
 	if !l.Recursive {
 		return subMake{}, false
 	}
@@ -727,14 +726,7 @@ func (sc *scope) parseSubMake(l makelang.RecipeLine, inherited []string) (subMak
 	}
 	// Command-line variables reach sub-makes through MAKEFLAGS (inherited, in the order the sub-make
 	// defines them); the sub-make's own override them.
-	cmdline := append([]string(nil), inherited...)
-	for _, v := range inv.Vars {
-		op := "="
-		if v.Simple {
-			op = ":="
-		}
-		cmdline = overrideVar(cmdline, v.Name+op+v.Value)
-	}
+	cmdline := slices.Clone(inherited).withVars(inv.Vars)
 	return subMake{dir: filepath.Clean(dir), file: filepath.Clean(file), cmdline: cmdline, goals: inv.Targets, flags: invFlags(inv)}, true
 }
 
@@ -811,37 +803,6 @@ func shellWords(line string) (words []string, ok bool) {
 		words = append(words, cur.String())
 	}
 	return words, true
-}
-
-// overrideVar replaces an earlier assignment of the same variable or appends a new one.
-func overrideVar(list []string, assign string) []string {
-	name := varName(assign)
-	out := list[:0:0]
-	for _, a := range list {
-		if varName(a) != name {
-			out = append(out, a)
-		}
-	}
-	return append(out, assign)
-}
-
-// cmdlineValue returns the value of a command-line assignment of name.
-func cmdlineValue(cmdline []string, name string) (string, bool) {
-	for i := len(cmdline) - 1; i >= 0; i-- {
-		if varName(cmdline[i]) == name {
-			_, v, _ := strings.Cut(cmdline[i], "=")
-			return v, true
-		}
-	}
-	return "", false
-}
-
-func varName(assign string) string {
-	i := strings.IndexByte(assign, '=')
-	if i < 0 {
-		return assign
-	}
-	return strings.TrimRight(assign[:i], ":+?")
 }
 
 // silentFlags reports -s in a MAKEFLAGS value (make's own test).

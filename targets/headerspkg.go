@@ -127,7 +127,7 @@ func runScript(ctx context.Context, dir string, env []string, out, errw io.Write
 // scripts read it), else SOURCE_DATE_EPOCH, else the source tree's top Makefile's mtime — never the clock,
 // so two builds of one tree give the same bytes.
 func buildTime(env []string, src string) (time.Time, error) {
-	if ts := lookupVar(nil, env, "KBUILD_BUILD_TIMESTAMP", ""); ts != "" {
+	if ts := environ(env).get("KBUILD_BUILD_TIMESTAMP"); ts != "" {
 		var stdout bytes.Buffer
 		cmd := exec.Command("date", "-d", ts, "+%s")
 		cmd.Stdout = &stdout
@@ -136,7 +136,7 @@ func buildTime(env []string, src string) (time.Time, error) {
 		}
 		return epoch(strings.TrimSpace(stdout.String()), "KBUILD_BUILD_TIMESTAMP")
 	}
-	if s := lookupVar(nil, env, "SOURCE_DATE_EPOCH", ""); s != "" {
+	if s := environ(env).get("SOURCE_DATE_EPOCH"); s != "" {
 		return epoch(s, "SOURCE_DATE_EPOCH")
 	}
 	st, err := os.Stat(filepath.Join(src, "Makefile"))

@@ -43,7 +43,7 @@ func withMakeOnPath(env []string, self string) (_ []string, ok bool) {
 			return env, false
 		}
 	}
-	path := lookupVar(nil, env, "PATH", "")
+	path := environ(env).get("PATH")
 	if strings.HasPrefix(path, dir+":") {
 		return env, true
 	}

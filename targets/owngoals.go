@@ -41,7 +41,7 @@ type ownContext struct {
 	src     string // the source tree, absolute
 	obj     string // the output tree, absolute
 	env     []string
-	cmdline []string
+	cmdline cmdVars
 	// config is include/config/auto.conf, read once (symbol → value, with CONFIG_ prefix).
 	config map[string]string
 }

@@ -122,17 +122,11 @@ func Run(ctx context.Context, req Request) error {
 	top := subMake{dir: abs, goals: inv.Targets}
 	// The parent make's command-line variables come in MAKEFLAGS, as for make; this command line's own
 	// replace those of the same name (make passes each once: a duplicate would apply the parent's last).
-	var cmdline []string
-	for _, a := range makeflagsVars(env) {
-		cmdline = overrideVar(cmdline, a)
+	var cmdline cmdVars
+	for _, a := range overridesOf(environ(env).get("MAKEFLAGS")) {
+		cmdline = cmdline.with(a)
 	}
-	for _, v := range inv.Vars {
-		op := "="
-		if v.Simple {
-			op = ":="
-		}
-		cmdline = overrideVar(cmdline, v.Name+op+v.Value)
-	}
+	cmdline = cmdline.withVars(inv.Vars)
 	if len(inv.Makefiles) > 0 {
 		// Sub-build mode: a script ran ${MAKE} -f FILE ...
 		top.file = inv.Makefiles[0]
@@ -238,76 +232,24 @@ func topFlags(inv *cli.Invocation) string { return invFlags(inv) }
 // make's child is.
 func makeLevel(env []string) int {
 	n := 0
-	if v := lookupVar(nil, env, "MAKELEVEL", ""); v != "" {
+	if v := environ(env).get("MAKELEVEL"); v != "" {
 		fmt.Sscan(v, &n)
 	}
 	return n
 }
 
-// inheritMakeflags adds the options a parent make passed in MAKEFLAGS to inv, as make reads MAKEFLAGS
-// before its own command line: -k -s -n -B -w and --no-print-directory (the letters come first, without a
-// dash: "ks --no-print-directory -- V=1"). Command-line variables after " -- " are makeflagsVars'.
+// inheritMakeflags adds the switches a parent make passed in MAKEFLAGS to inv, as make reads MAKEFLAGS
+// before its own command line: only those that change how this make runs (-k -s -n -B -w,
+// --no-print-directory); -I DIR and -rR are the scopes' (makelang reads them from MAKEFLAGS), and the
+// command-line variables after " -- " are overridesOf's.
 func inheritMakeflags(inv *cli.Invocation, env []string) {
-	mf := lookupVar(nil, env, "MAKEFLAGS", "")
-	if strings.HasPrefix(mf, "-- ") {
-		return
-	}
-	flags, _, _ := strings.Cut(mf, " -- ")
-	words := splitEscaped(flags)
-	// Only the options that change how this make runs: the letters of the first word (make writes
-	// them there, without a dash) and the print-directory switches; the rest (-I DIR, -j, the
-	// jobserver, -rR) are the scopes' (scopeFor) or not kbuild-go's.
-	var keep []string
-	for i, w := range words {
-		switch {
-		case w == "--no-print-directory" || w == "--print-directory":
-			keep = append(keep, w)
-		case i == 0 && !strings.HasPrefix(w, "-"):
-			if letters := strings.Map(func(r rune) rune {
-				if strings.ContainsRune("ksnBw", r) {
-					return r
-				}
-				return -1
-			}, w); letters != "" {
-				keep = append(keep, "-"+letters)
-			}
-		}
-	}
-	p, err := cli.Parse(keep)
-	if err != nil {
-		return
-	}
-	inv.KeepGoing = inv.KeepGoing || p.KeepGoing
-	inv.Silent = inv.Silent || p.Silent
-	inv.DryRun = inv.DryRun || p.DryRun
-	inv.AlwaysMake = inv.AlwaysMake || p.AlwaysMake
-	inv.PrintDirectory = inv.PrintDirectory || p.PrintDirectory
-	inv.NoPrintDirectory = inv.NoPrintDirectory || p.NoPrintDirectory
-}
-
-// makeflagsVars returns the command-line variables a parent make passed in MAKEFLAGS (after " -- ").
-func makeflagsVars(env []string) []string {
-	for _, e := range env {
-		if v, ok := strings.CutPrefix(e, "MAKEFLAGS="); ok {
-			return makeflagsOverrides(v)
-		}
-	}
-	return nil
-}
-
-// makeflagsOverrides returns the variable definitions after " -- " in a MAKEFLAGS value.
-func makeflagsOverrides(mf string) []string {
-	_, vars, ok := strings.Cut(mf, " -- ")
-	if !ok {
-		return nil
-	}
-	var out []string
-	for _, w := range splitEscaped(vars) {
-		if strings.Contains(w, "=") {
-			out = append(out, w)
-		}
-	}
-	return out
+	f := makelang.ParseFlags(environ(env).get("MAKEFLAGS"))
+	inv.KeepGoing = inv.KeepGoing || f.Has('k')
+	inv.Silent = inv.Silent || f.Has('s')
+	inv.DryRun = inv.DryRun || f.Has('n')
+	inv.AlwaysMake = inv.AlwaysMake || f.Has('B')
+	inv.PrintDirectory = inv.PrintDirectory || f.Has('w')
+	inv.NoPrintDirectory = inv.NoPrintDirectory || f.HasLong("no-print-directory")
 }
 
 // splitEscaped splits MAKEFLAGS words, where make escapes spaces in values with a backslash.
@@ -337,9 +279,9 @@ func splitEscaped(s string) []string {
 // objTree resolves the output tree as the top Makefile does: O= (command line) over KBUILD_OUTPUT
 // (environment), relative to the source directory, created if missing.
 func objTree(top subMake, env []string) (string, error) {
-	o := lookupVar(top.cmdline, nil, "O", "")
+	o := top.cmdline.value("O")
 	if o == "" {
-		o = lookupVar(nil, env, "KBUILD_OUTPUT", "")
+		o = environ(env).get("KBUILD_OUTPUT")
 	}
 	if o == "" {
 		return top.dir, nil
@@ -357,18 +299,6 @@ func objTree(top subMake, env []string) (string, error) {
 	return r, nil
 }
 
-func lookupVar(cmdline, env []string, name, def string) string {
-	if v, ok := cmdlineValue(cmdline, name); ok {
-		return v
-	}
-	for _, e := range env {
-		if v, ok := strings.CutPrefix(e, name+"="); ok {
-			return v
-		}
-	}
-	return def
-}
-
 // confProgram is the configurator scripts/kconfig/Makefile builds and runs as `$(obj)/conf` (conf.c).
 // kbuild-go builds none of it: the target is a leaf, and each recipe line of that makefile that runs it
 // runs `kbuild-go kconfig conf ARGS` instead, conf's command line answered by package kconfig (Conf),
@@ -380,7 +310,7 @@ var confWord = regexp.MustCompile(`(^|[\s;&|(])` + regexp.QuoteMeta(confProgram)
 
 // isConfScope reports whether a sub-make is scripts/kconfig's ($(build)=scripts/kconfig).
 func isConfScope(sm subMake) bool {
-	return filepath.Base(sm.file) == "Makefile.build" && lookupVar(sm.cmdline, nil, "obj", "") == "scripts/kconfig"
+	return filepath.Base(sm.file) == "Makefile.build" && sm.cmdline.value("obj") == "scripts/kconfig"
 }
 
 // confLines rewrites recipe lines of scripts/kconfig's scope that run conf to run exe's conf.
@@ -398,7 +328,7 @@ func confLines(lines []makelang.RecipeLine, exe string) []makelang.RecipeLine {
 // $(shell,...) of Kconfig through the toolchain prober's cache.
 func RunConf(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	env := os.Environ()
-	opts := kconfig.Options{SrcTree: lookupVar(nil, env, "srctree", "."), ObjTree: ".", Env: env,
+	opts := kconfig.Options{SrcTree: lookup(nil, env, "srctree", "."), ObjTree: ".", Env: env,
 		Stdin: stdin, Stdout: stdout, Stderr: stderr}
 	if prober, err := toolchain.NewProber(toolchain.ProberConfig{Stderr: stderr}); err == nil {
 		opts.Shell = func(cmd string, env []string, dir string, _ io.Writer) ([]byte, error) {
