@@ -25,7 +25,7 @@ APT_PACKAGES += tmux libncurses-dev pkg-config
 BIN := bin/kbuild-go
 DEMO_OUT ?= $(KBUILD_GO_CACHE)/demo-out
 
-.PHONY: all build deps apt gomod linux-src debs test test-short test-e2e demo demo-mini bench bench-bpfc bench-kconfig bench-kconfig-go fuzz-kconfig clean
+.PHONY: all build deps apt gomod linux-src debs test test-short test-e2e test-defconfig demo demo-mini bench bench-bpfc bench-kconfig bench-kconfig-go fuzz-kconfig clean
 
 all: build
 
@@ -83,6 +83,12 @@ test: deps
 # make, interchange, incremental sameness, ARCH=i386): about 20 minutes on 2 cores; make test runs them last.
 test-e2e: deps
 	KBUILD_GO_E2E=1 $(GO) test -v -timeout 80m ./e2e/
+
+# 6.1 x86_64 defconfig built by kbuild-go with make masked and by make, compared (.config, every .cmd file,
+# vmlinux, bzImage, every .ko, modules_install), booted in qemu, each tool on the other's tree (e2e
+# TestLinuxDefconfig): two full builds, ~35-45 minutes on 2 cores, so not part of make test.
+test-defconfig: deps
+	KBUILD_GO_E2E=1 KBUILD_GO_DEFCONFIG=1 $(GO) test -v -timeout 150m -run 'TestLinuxDefconfig$$' ./e2e/
 
 # A short fuzzing run of the Kconfig front end (about 30 s here). The budget is a count of executions, not a
 # duration: with -fuzztime 30s, go1.26's fuzzing coordinator can report its own deadline as a failure

@@ -563,12 +563,24 @@ func checkModulesInstall(t *testing.T, k *ProofKernel, root string) {
 	if _, err := runPinned(t.Logf, os.Getenv("PATH"), "make", "-C", k.Src, "O="+k.Obj, "modules_install", "INSTALL_MOD_PATH="+root); err != nil {
 		t.Fatal(err)
 	}
-	want, got := listTree(t, root), listTree(t, k.ModRoot)
+	got := compareModRoots(t, root, k.ModRoot)
+	dep, err := os.ReadFile(filepath.Join(k.ModRoot, "lib", "modules", k.Release, "modules.dep"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("modules_install: %d entries, equal to make's; modules.dep:\n%s", len(got), dep)
+}
+
+// compareModRoots compares make's modules_install tree with kbuild-go's: the same paths, symlinks to the
+// same places, regular files byte-equal. It returns kbuild-go's list.
+func compareModRoots(t *testing.T, makes, kbuildgos string) []string {
+	t.Helper()
+	want, got := listTree(t, makes), listTree(t, kbuildgos)
 	if !slices.Equal(want, got) {
 		t.Fatalf("modules_install: kbuild-go's tree differs from make's:\n%s", diffLists(want, got, "make's", "kbuild-go's"))
 	}
 	for _, rel := range got {
-		a, b := filepath.Join(root, rel), filepath.Join(k.ModRoot, rel)
+		a, b := filepath.Join(makes, rel), filepath.Join(kbuildgos, rel)
 		fa, err := os.Lstat(a)
 		if err != nil {
 			t.Fatal(err)
@@ -588,11 +600,7 @@ func checkModulesInstall(t *testing.T, k *ProofKernel, root string) {
 			}
 		}
 	}
-	dep, err := os.ReadFile(filepath.Join(k.ModRoot, "lib", "modules", k.Release, "modules.dep"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("modules_install: %d entries, equal to make's; modules.dep:\n%s", len(got), dep)
+	return got
 }
 
 // checkVermagic checks that each module's vermagic (modinfo's, from its .modinfo section) is the one the
