@@ -5,6 +5,7 @@ package makelang
 // sub-make, but tools/ (objtool's build) runs with MAKEFLAGS=" " and relies on CC, AR, RM... from here.
 var builtinVars = [...][2]string{
 	{"AR", "ar"},
+	{"MAKEINFO", "makeinfo"},
 	{"ARFLAGS", "rv"},
 	{"AS", "as"},
 	{"CC", "cc"},

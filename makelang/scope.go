@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -153,7 +154,14 @@ func NewScope(opts Options) *Scope {
 		s.vars[name] = v
 		return v
 	}
-	def("SHELL", "/bin/sh", OriginDefault)
+	// make ignores an environment SHELL, but its $(origin SHELL) is then "file", else "default".
+	shellOrigin := OriginDefault
+	for _, kv := range opts.Env {
+		if strings.HasPrefix(kv, "SHELL=") {
+			shellOrigin = OriginFile
+		}
+	}
+	def("SHELL", "/bin/sh", shellOrigin)
 	def(".SHELLFLAGS", "-c", OriginDefault)
 	def("MAKE_VERSION", "4.3", OriginDefault)
 	// GNU make 4.3's list, but for what kbuild-go does not do (archives, jobserver, check-symlink, load).
@@ -168,9 +176,19 @@ func NewScope(opts Options) *Scope {
 			v.setRecursive(bv[1], mustParse(bv[1]))
 		}
 	}
-	mk := def("MAKE", opts.Make, OriginDefault)
-	mk.setRecursive(opts.Make, mustParse(strings.ReplaceAll(opts.Make, "$", "$$")))
+	// The rest of GNU make 4.3's default variables, as Debian's build has them (builtins.txtar compares
+	// them with make's): MAKE is $(MAKE_COMMAND), .VARIABLES is computed at each expansion.
+	mk := def("MAKE", "$(MAKE_COMMAND)", OriginDefault)
+	mk.setRecursive("$(MAKE_COMMAND)", mustParse("$(MAKE_COMMAND)"))
 	def("MAKE_COMMAND", opts.Make, OriginDefault)
+	def("MAKE_HOST", makeHost(), OriginDefault)
+	def("MAKEFILES", "", OriginDefault)
+	def(".LOADED", "", OriginDefault)
+	def(".INCLUDE_DIRS", "/usr/local/include /usr/include /usr/include", OriginDefault).flavor = FlavorRecursive
+	def(".LIBPATTERNS", "lib%.so lib%.a", OriginDefault).flavor = FlavorRecursive
+	def("SUFFIXES", defaultSuffixes, OriginDefault)
+	vs := def(".VARIABLES", "", OriginDefault)
+	vs.setRecursive("", variableNames{})
 	for _, kv := range opts.Env {
 		name, value, ok := strings.Cut(kv, "=")
 		if !ok || name == "SHELL" || name == "MAKEFLAGS" || name == "MAKELEVEL" {
@@ -194,10 +212,11 @@ func NewScope(opts Options) *Scope {
 	for i, g := range opts.Goals {
 		goals[i] = cleanName(g)
 	}
-	def("MAKECMDGOALS", strings.Join(goals, " "), OriginDefault)
+	if len(goals) > 0 { // make leaves it undefined without goals
+		def("MAKECMDGOALS", strings.Join(goals, " "), OriginDefault)
+	}
 	def("MAKEFILE_LIST", "", OriginFile)
-	def(".DEFAULT_GOAL", "", OriginDefault)
-	def(".SHELLSTATUS", "", OriginDefault)
+	def(".DEFAULT_GOAL", "", OriginFile)
 	// While the makefiles are read, MAKEFLAGS shows only the switches without an argument (make's
 	// define_makeflags(0)); finishFlags sets what recipes and sub-makes see.
 	pt := s.flags.ParseTime()
@@ -223,6 +242,37 @@ func NewScope(opts Options) *Scope {
 	mo := def("MAKEOVERRIDES", "${-*-command-variables-*-}", OriginFile)
 	mo.setRecursive(mo.value, mustParse(mo.value))
 	return s
+}
+
+// defaultSuffixes is make 4.3's $(SUFFIXES).
+const defaultSuffixes = ".out .a .ln .o .c .cc .C .cpp .p .f .F .m .r .y .l .ym .yl .s .S .mod .sym .def .h .info .dvi .tex .texinfo .texi .txinfo .w .ch .web .sh .elc .el"
+
+// makeHost is $(MAKE_HOST) of Debian's make on this machine's architecture.
+func makeHost() string {
+	switch runtime.GOARCH {
+	case "amd64":
+		return "x86_64-pc-linux-gnu"
+	case "386":
+		return "i686-pc-linux-gnu"
+	case "arm64":
+		return "aarch64-unknown-linux-gnu"
+	}
+	return runtime.GOARCH + "-unknown-linux-gnu"
+}
+
+// variableNames is the value of $(.VARIABLES): the names of the global variables, sorted (make's order is
+// its hash table's).
+type variableNames struct{}
+
+func (variableNames) eval(c *ctx, buf []byte) ([]byte, error) {
+	names := make([]string, 0, len(c.s.vars))
+	for name := range c.s.vars {
+		if name != "-*-command-variables-*-" {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return append(buf, strings.Join(names, " ")...), nil
 }
 
 // escapeOverride escapes blanks as make writes them into MAKEOVERRIDES.
@@ -756,7 +806,12 @@ func (c *ctx) runShell(cmd string) string {
 	} else {
 		out, status = DefaultShell(cmd, env, s.opts.Dir)
 	}
+	// make defines .SHELLSTATUS (as an override) when the first $(shell) has run.
 	st := s.vars[".SHELLSTATUS"]
+	if st == nil {
+		st = &Var{origin: OriginOverride, name: ".SHELLSTATUS"}
+		s.vars[".SHELLSTATUS"] = st
+	}
 	st.setSimple(strconv.Itoa(status))
 	out = strings.TrimRight(out, "\n")
 	out = strings.ReplaceAll(out, "\r\n", " ")
