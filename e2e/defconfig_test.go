@@ -61,7 +61,7 @@ func TestLinuxDefconfig(t *testing.T) {
 		ma, mb := filepath.Join(root, "modroot-kbuild-go"), filepath.Join(root, "modroot-make")
 		e.kbuild(a, "modules_install", "INSTALL_MOD_PATH="+ma)
 		e.make(b, "modules_install", "INSTALL_MOD_PATH="+mb)
-		got := compareModRoots(t, mb, ma)
+		got := compareModRoots(t, mb, ma, b, a)
 		deps, _ := filepath.Glob(filepath.Join(ma, "lib", "modules", "*", "modules.dep"))
 		if len(deps) != 1 {
 			t.Fatalf("modules.dep: %v", deps)
