@@ -312,6 +312,7 @@ func (s *Scope) abs(name string) string {
 // EvalFile reads and evaluates a makefile (name relative to Dir or absolute), as `make -f name` would read
 // it; it is added to MAKEFILE_LIST.
 func (s *Scope) EvalFile(name string) error {
+	name = cleanName(name) // make's name for "./Makefile" is "Makefile", in $(MAKEFILE_LIST) and messages
 	f, err := s.cache.file(s.fs, s.abs(name), name)
 	if err != nil {
 		return err
@@ -734,6 +735,7 @@ func (c *ctx) evalInclude(n *Include) error {
 		return err
 	}
 	for _, name := range strings.Fields(names) {
+		name = cleanName(name)
 		f, err := s.cache.file(s.fs, s.abs(name), name)
 		if err != nil && !filepath.IsAbs(name) && (errors.Is(err, os.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)) {
 			// make searches the -I/--include-dir directories for a relative name not found here (the
@@ -832,9 +834,9 @@ func DefaultShell(cmd string, env []string, dir string) (string, int) {
 	var out bytes.Buffer
 	status, err := proc.Shell(context.Background(), "/bin/sh", dir, env, cmd, &out, os.Stderr)
 	if err != nil {
-		status = 127
+		return out.String(), 127
 	}
-	return out.String(), status
+	return out.String(), status.Exit()
 }
 
 // output prints a message through Options.Output.

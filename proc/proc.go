@@ -80,10 +80,28 @@ func RunGrace(ctx context.Context, cmd *exec.Cmd, grace time.Duration) error {
 	return err
 }
 
+// Status is how a process ended: its exit code, or the signal that killed it.
+type Status struct {
+	Code   int            // the exit code; 0 when Signal is set
+	Signal syscall.Signal // the signal that killed it, or 0
+	Core   bool           // the signal dumped core
+}
+
+// OK reports a zero exit.
+func (s Status) OK() bool { return s.Code == 0 && s.Signal == 0 }
+
+// Exit is the status as a shell's $? has it: the exit code, or 128+N for a death by signal N (make's
+// .SHELLSTATUS too).
+func (s Status) Exit() int {
+	if s.Signal != 0 {
+		return 128 + int(s.Signal)
+	}
+	return s.Code
+}
+
 // Shell runs one line as make runs a recipe line (`/bin/sh -c line`, or shell if not empty) in dir with env,
-// and returns its exit status: 128+N for a death by signal N. err is set only when the line could not run
-// or was cancelled.
-func Shell(ctx context.Context, shell, dir string, env []string, line string, stdout, stderr io.Writer) (int, error) {
+// and returns how it ended. err is set only when the line could not run or was cancelled.
+func Shell(ctx context.Context, shell, dir string, env []string, line string, stdout, stderr io.Writer) (Status, error) {
 	if shell == "" {
 		shell = "/bin/sh"
 	}
@@ -92,20 +110,20 @@ func Shell(ctx context.Context, shell, dir string, env []string, line string, st
 	return ExitStatus(Run(ctx, cmd))
 }
 
-// ExitStatus turns Run's error into a shell's exit status: 0, the exit code, or 128+N for signal N; an
-// error that is not an exit (the program was not found, ctx was cancelled) is returned as it is.
-func ExitStatus(err error) (int, error) {
+// ExitStatus turns Run's error into how the process ended; an error that is not an exit (the program was
+// not found, ctx was cancelled) is returned as it is, with Code -1.
+func ExitStatus(err error) (Status, error) {
 	if err == nil {
-		return 0, nil
+		return Status{}, nil
 	}
 	var ee *exec.ExitError
 	if errors.As(err, &ee) && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
 		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-			return 128 + int(ws.Signal()), nil
+			return Status{Signal: ws.Signal(), Core: ws.CoreDump()}, nil
 		}
-		return ee.ExitCode(), nil
+		return Status{Code: ee.ExitCode()}, nil
 	}
-	return -1, err
+	return Status{Code: -1}, err
 }
 
 // Output is a job's captured output: what it wrote to its stdout and its stderr, in order. Safe for
@@ -190,7 +208,7 @@ func (o *Output) WriteTo(stdout, stderr io.Writer) {
 // (so a full-screen program such as menuconfig's mconf is in the terminal's foreground group and may read
 // it; Ctrl-C reaches it from the terminal itself), its output written as it comes. On cancellation the
 // shell gets SIGINT, then SIGKILL after Grace.
-func Attached(ctx context.Context, shell, dir string, env []string, line string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+func Attached(ctx context.Context, shell, dir string, env []string, line string, stdin io.Reader, stdout, stderr io.Writer) (Status, error) {
 	if shell == "" {
 		shell = "/bin/sh"
 	}
@@ -203,7 +221,7 @@ func Attached(ctx context.Context, shell, dir string, env []string, line string,
 		err = nil
 	}
 	if ctx.Err() != nil {
-		return -1, errors.Join(ctx.Err(), err)
+		return Status{Code: -1}, errors.Join(ctx.Err(), err)
 	}
 	return ExitStatus(err)
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os/exec"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -13,8 +14,8 @@ import (
 func TestShellStreamsAndStatus(t *testing.T) {
 	var o Output
 	status, err := Shell(context.Background(), "", t.TempDir(), nil, "echo out; echo err >&2; exit 3", o.Stdout(), o.Stderr())
-	if err != nil || status != 3 {
-		t.Fatalf("status %d, err %v", status, err)
+	if err != nil || status != (Status{Code: 3}) || status.Exit() != 3 || status.OK() {
+		t.Fatalf("status %+v, err %v", status, err)
 	}
 	var stdout, stderr bytes.Buffer
 	o.WriteTo(&stdout, &stderr)
@@ -50,8 +51,13 @@ func TestOutputKeepsOrder(t *testing.T) {
 
 func TestSignalStatus(t *testing.T) {
 	status, err := Shell(context.Background(), "", "", nil, "kill -TERM $$", nil, nil)
-	if err != nil || status != 128+15 {
-		t.Errorf("status %d, err %v", status, err)
+	if err != nil || status != (Status{Signal: syscall.SIGTERM}) || status.Exit() != 128+15 {
+		t.Errorf("status %+v, err %v", status, err)
+	}
+	// A shell that exits 143 did not die by a signal: make tells the two apart ("Error 143" / "Terminated").
+	status, err = Shell(context.Background(), "", "", nil, "exit 143", nil, nil)
+	if err != nil || status != (Status{Code: 143}) {
+		t.Errorf("status %+v, err %v", status, err)
 	}
 }
 

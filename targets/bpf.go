@@ -358,7 +358,7 @@ func (b *bpfBuild) addObject(p settings.Program, t settings.Target, goal []*dag.
 					if err != nil {
 						return err
 					}
-					if status != 0 {
+					if !status.OK() {
 						return &ShellError{Target: rel, Status: status}
 					}
 					return b.saveRecord(rel, cmd, b.abs(dot+".d"), cmdFile)

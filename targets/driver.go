@@ -85,8 +85,11 @@ type scopeTarget struct {
 
 // subMake is a parsed `$(MAKE) ...` recipe line.
 type subMake struct {
-	dir     string
-	file    string
+	dir  string
+	file string // the makefile, absolute
+	// name is the makefile as the command line named it (-f FILE, else "Makefile"): make's name for it in
+	// $(MAKEFILE_LIST) and in messages ("Makefile:4: ...", not the absolute path).
+	name    string
 	cmdline cmdVars
 	goals   []string
 	// flags are the options of the sub-make's own command line that make adds to its MAKEFLAGS
@@ -95,6 +98,14 @@ type subMake struct {
 	flags string
 	// via are the files whose recipes run this sub-make (not part of what makes two the same make).
 	via []string
+}
+
+// makefileName is the name the sub-make's makefile is read under.
+func (sm subMake) makefileName() string {
+	if sm.name == "" {
+		return sm.file
+	}
+	return sm.name
 }
 
 func newDriver(self string, out, errw io.Writer, env []string, shell func(string, []string, string) (string, int), fs *statCache) *driver {
@@ -111,7 +122,7 @@ func newDriver(self string, out, errw io.Writer, env []string, shell func(string
 // makes two invocations the same make: makefile, directory, command-line variables and goals.
 func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 	// MAKECMDGOALS is part of the key: the top Makefile evaluates differently for config goals.
-	key := sm.file + "\x00" + sm.dir + "\x00" + strings.Join(sm.cmdline, "\x00") + "\x00" + strings.Join(sm.goals, " ") + "\x00" + sm.flags
+	key := sm.file + "\x00" + sm.name + "\x00" + sm.dir + "\x00" + strings.Join(sm.cmdline, "\x00") + "\x00" + strings.Join(sm.goals, " ") + "\x00" + sm.flags
 	d.mu.Lock()
 	sc, ok := d.scopes[key]
 	d.mu.Unlock()
@@ -169,7 +180,7 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 	first := opts
 	first.DeferMissing = true
 	sc.s = makelang.NewScope(first)
-	if err := sc.s.EvalFile(sm.file); err != nil {
+	if err := sc.s.EvalFile(sm.makefileName()); err != nil {
 		return nil, &InputError{Err: err}
 	}
 	if !d.remaking {
@@ -181,7 +192,7 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 			// make restarts after remaking an included makefile: evaluate afresh (now a missing
 			// include is an error: it was remade, or it stays missing).
 			sc.s = makelang.NewScope(opts)
-			if err := sc.s.EvalFile(sm.file); err != nil {
+			if err := sc.s.EvalFile(sm.makefileName()); err != nil {
 				return nil, &InputError{Err: err}
 			}
 		}
@@ -717,17 +728,18 @@ func (sc *scope) parseSubMake(l makelang.RecipeLine, inherited cmdVars) (subMake
 	if inv.Dir != "" {
 		dir = sc.abs(inv.Dir)
 	}
-	file := "Makefile"
+	name := "Makefile"
 	if len(inv.Makefiles) == 1 {
-		file = inv.Makefiles[0]
+		name = inv.Makefiles[0]
 	}
+	file := name
 	if !filepath.IsAbs(file) {
 		file = filepath.Join(dir, file)
 	}
 	// Command-line variables reach sub-makes through MAKEFLAGS (inherited, in the order the sub-make
 	// defines them); the sub-make's own override them.
 	cmdline := slices.Clone(inherited).withVars(inv.Vars)
-	return subMake{dir: filepath.Clean(dir), file: filepath.Clean(file), cmdline: cmdline, goals: inv.Targets, flags: invFlags(inv)}, true
+	return subMake{dir: filepath.Clean(dir), file: filepath.Clean(file), name: name, cmdline: cmdline, goals: inv.Targets, flags: invFlags(inv)}, true
 }
 
 // invFlags is the MAKEFLAGS form of a command line's options that make passes on: the letters, then

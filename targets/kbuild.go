@@ -372,7 +372,7 @@ func runSteps(ctx context.Context, dir string, env []string, target string, step
 		case stepShell:
 			run := runShell
 			if stdin != nil {
-				run = func(ctx context.Context, dir string, env []string, line string, stdout, stderr io.Writer) (int, error) {
+				run = func(ctx context.Context, dir string, env []string, line string, stdout, stderr io.Writer) (proc.Status, error) {
 					return proc.Attached(ctx, "", dir, env, line, stdin, stdout, stderr)
 				}
 			}
@@ -380,7 +380,7 @@ func runSteps(ctx context.Context, dir string, env []string, target string, step
 			if err != nil {
 				return err
 			}
-			if status != 0 && !s.ignoreErr {
+			if !status.OK() && !s.ignoreErr {
 				return &ShellError{Target: target, Pos: s.pos, Status: status}
 			}
 		case stepSaveCmd:
@@ -459,7 +459,7 @@ func filechk(ctx context.Context, dir string, env []string, s step, stdout, stde
 	if err != nil {
 		return err
 	}
-	if status != 0 {
+	if !status.OK() {
 		return &ShellError{Target: s.cmd, Pos: s.pos, Status: status}
 	}
 	target := inDir(dir, s.cmd)

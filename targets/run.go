@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 
 	"github.com/kbuild-go/kbuild-go/cli"
 	"github.com/kbuild-go/kbuild-go/dag"
@@ -116,8 +117,9 @@ func Run(ctx context.Context, req Request) error {
 	if err != nil {
 		return &InputError{Err: err}
 	}
-	if st, err := os.Stat(abs); err != nil || !st.IsDir() {
-		return &InputError{Err: fmt.Errorf("*** %s: No such directory.  Stop.", srcdir)}
+	if err := enterable(abs); err != nil {
+		// make's words: chdir's strerror ("No such file or directory", "Not a directory").
+		return &InputError{Err: fmt.Errorf("*** %s: %s.  Stop.", srcdir, err)}
 	}
 	top := subMake{dir: abs, goals: inv.Targets}
 	// The parent make's command-line variables come in MAKEFLAGS, as for make; this command line's own
@@ -129,12 +131,12 @@ func Run(ctx context.Context, req Request) error {
 	cmdline = cmdline.withVars(inv.Vars)
 	if len(inv.Makefiles) > 0 {
 		// Sub-build mode: a script ran ${MAKE} -f FILE ...
-		top.file = inv.Makefiles[0]
+		top.file, top.name = inv.Makefiles[0], inv.Makefiles[0]
 		if !filepath.IsAbs(top.file) {
 			top.file = filepath.Join(abs, top.file)
 		}
 	} else {
-		top.file = filepath.Join(abs, "Makefile")
+		top.file, top.name = filepath.Join(abs, "Makefile"), "Makefile"
 		if _, err := os.Stat(top.file); err != nil {
 			return &InputError{Err: fmt.Errorf("*** %s: not a kernel tree (no Makefile).  Stop.", srcdir)}
 		}
@@ -355,4 +357,21 @@ func withoutVar(env []string, name string) []string {
 		}
 	}
 	return out
+}
+
+// enterable says why -C DIR cannot be entered, in strerror's words, or nil.
+func enterable(dir string) error {
+	st, err := os.Stat(dir)
+	var errno syscall.Errno
+	switch {
+	case errors.As(err, &errno):
+	case err != nil:
+		return err
+	case !st.IsDir():
+		errno = syscall.ENOTDIR
+	default:
+		return nil
+	}
+	text := errno.Error()
+	return errors.New(strings.ToUpper(text[:1]) + text[1:])
 }

@@ -4,27 +4,46 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/kbuild-go/kbuild-go/proc"
 )
 
-// ShellError is a recipe line that exited non-zero; it is what make reports as
-// "make[2]: *** [file:line: target] Error N".
+// ShellError is a recipe line that failed; it is what make reports as
+// "make[2]: *** [file:line: target] Error N", or with the signal's description ("Aborted (core dumped)")
+// when the line died by a signal.
 type ShellError struct {
 	Target string
 	Pos    string // file:line of the recipe line, if known
-	Status int
+	Status proc.Status
 }
 
 func (e *ShellError) Error() string {
+	at := e.Target
 	if e.Pos != "" {
-		return fmt.Sprintf("[%s: %s] Error %d", e.Pos, e.Target, e.Status)
+		at = e.Pos + ": " + e.Target
 	}
-	return fmt.Sprintf("[%s] Error %d", e.Target, e.Status)
+	return fmt.Sprintf("[%s] %s", at, describe(e.Status))
+}
+
+// describe says how a recipe line ended as make's child_error does: "Error N" for an exit code, strsignal's
+// text for a signal. Go's signal names are glibc's with a lower-case first letter.
+func describe(s proc.Status) string {
+	if s.Signal == 0 {
+		return fmt.Sprintf("Error %d", s.Code)
+	}
+	text := s.Signal.String()
+	if text != "" {
+		text = strings.ToUpper(text[:1]) + text[1:]
+	}
+	if s.Core {
+		text += " (core dumped)"
+	}
+	return text
 }
 
 // runShell runs one recipe line as make does (`/bin/sh -c line`) in its own process group, so that a
 // cancelled build (Ctrl-C) can stop the whole pipeline the line started, not just the shell.
-func runShell(ctx context.Context, dir string, env []string, line string, stdout, stderr io.Writer) (int, error) {
+func runShell(ctx context.Context, dir string, env []string, line string, stdout, stderr io.Writer) (proc.Status, error) {
 	return proc.Shell(ctx, "", dir, env, line, stdout, stderr)
 }

@@ -231,7 +231,7 @@ func (p *Prober) exec(ctx context.Context, cmd string, env []string, dir string)
 	p.executed.Add(1)
 	var stdout, stderr bytes.Buffer
 	status, err := proc.Shell(ctx, "/bin/sh", dir, env, cmd, &stdout, &stderr)
-	r := Result{Stdout: stdout.String(), Stderr: stderr.String(), Status: status}
+	r := Result{Stdout: stdout.String(), Stderr: stderr.String(), Status: status.Exit()}
 	io.WriteString(p.cfg.Stderr, r.Stderr)
 	switch {
 	case ctx.Err() != nil:

@@ -27,7 +27,7 @@ func TestExitCodes(t *testing.T) {
 		msg  string
 	}{
 		{"unknown-option", []string{"--frobnicate"}, 2, "unrecognized option '--frobnicate'"},
-		{"missing-tree", []string{"-C", filepath.Join(dir, "nope"), "vmlinux"}, 2, "No such directory"},
+		{"missing-tree", []string{"-C", filepath.Join(dir, "nope"), "vmlinux"}, 2, "nope: No such file or directory.  Stop."},
 		{"O-under-file", []string{"-C", kmini, "O=" + filepath.Join(file, "out"), "defconfig"}, 2, "failed to create output directory"},
 		{"help-flag", []string{"--help"}, 0, "Usage: kbuild-go"},
 		{"no-rule", []string{"-C", pkgDir, "nosuch"}, 2, "No rule to make target 'nosuch'"},
