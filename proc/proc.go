@@ -12,7 +12,11 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
+	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -108,6 +112,106 @@ func Shell(ctx context.Context, shell, dir string, env []string, line string, st
 	cmd := exec.Command(shell, "-c", line)
 	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, stdout, stderr
 	return ExitStatus(Run(ctx, cmd))
+}
+
+// Exec runs argv directly, without a shell (make's fast path for a recipe line the shell has nothing to do
+// in), in dir with env, and returns how it ended. argv[0] is found as execvp finds it, in env's PATH; a
+// program that cannot be run is an *ExecError.
+func Exec(ctx context.Context, dir string, env []string, argv []string, stdout, stderr io.Writer) (Status, error) {
+	cmd, err := execCommand(context.Background(), dir, env, argv)
+	if err != nil {
+		return Status{Code: -1}, err
+	}
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	return ExitStatus(startError(argv[0], Run(ctx, cmd)))
+}
+
+// ExecError is a program that could not be run: make's "prog: No such file or directory" (exit status 127).
+type ExecError struct {
+	Name string
+	Err  syscall.Errno
+}
+
+func (e *ExecError) Error() string {
+	text := e.Err.Error()
+	return e.Name + ": " + strings.ToUpper(text[:1]) + text[1:]
+}
+
+// execCommand resolves argv[0] as execvp does, in the PATH of env: a name with a slash is itself; else
+// the first executable file of that name in PATH's directories (an empty entry is the current directory),
+// EACCES if one exists that is not executable and none is. A file without a #! line (ENOEXEC) runs with
+// /bin/sh, as execvp runs it.
+func execCommand(ctx context.Context, dir string, env []string, argv []string) (*exec.Cmd, error) {
+	inDir := func(p string) string {
+		if filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(dir, p)
+	}
+	name := argv[0]
+	path := name
+	if !strings.Contains(name, "/") {
+		search := "/bin:/usr/bin"
+		for _, kv := range env {
+			if v, ok := strings.CutPrefix(kv, "PATH="); ok {
+				search = v
+			}
+		}
+		path = ""
+		errno := syscall.ENOENT
+		for _, d := range strings.Split(search, ":") {
+			if d == "" {
+				d = "."
+			}
+			candidate := d + "/" + name
+			st, err := os.Stat(inDir(candidate))
+			if err != nil || st.IsDir() {
+				continue
+			}
+			if syscall.Access(inDir(candidate), 1) != nil { // X_OK
+				errno = syscall.EACCES
+				continue
+			}
+			path = candidate
+			break
+		}
+		if path == "" {
+			return nil, &ExecError{Name: name, Err: errno}
+		}
+	}
+	args := argv
+	if syscall.Access(inDir(path), 1) == nil && isScriptWithoutInterpreter(inDir(path)) {
+		path, args = "/bin/sh", append([]string{"sh", path}, argv[1:]...)
+	}
+	cmd := exec.CommandContext(ctx, path)
+	cmd.Args, cmd.Dir, cmd.Env = args, dir, env
+	return cmd, nil
+}
+
+// isScriptWithoutInterpreter reports a file the kernel refuses with ENOEXEC that execvp hands to /bin/sh:
+// executable, neither ELF nor #!.
+func isScriptWithoutInterpreter(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var head [4]byte
+	n, _ := io.ReadFull(f, head[:])
+	if n >= 2 && head[0] == '#' && head[1] == '!' {
+		return false
+	}
+	return !(n == 4 && string(head[:]) == "\x7fELF")
+}
+
+// startError turns a failed start (exec.Cmd's *fs.PathError) into an *ExecError.
+func startError(name string, err error) error {
+	var pe *fs.PathError
+	var errno syscall.Errno
+	if errors.As(err, &pe) && errors.As(pe.Err, &errno) {
+		return &ExecError{Name: name, Err: errno}
+	}
+	return err
 }
 
 // ExitStatus turns Run's error into how the process ended; an error that is not an exit (the program was
@@ -214,6 +318,23 @@ func Attached(ctx context.Context, shell, dir string, env []string, line string,
 	}
 	cmd := exec.CommandContext(ctx, shell, "-c", line)
 	cmd.Dir, cmd.Env, cmd.Stdin, cmd.Stdout, cmd.Stderr = dir, env, stdin, stdout, stderr
+	return attached(ctx, cmd)
+}
+
+// AttachedExec is Attached for a line make runs without a shell (Exec).
+func AttachedExec(ctx context.Context, dir string, env []string, argv []string, stdin io.Reader, stdout, stderr io.Writer) (Status, error) {
+	cmd, err := execCommand(ctx, dir, env, argv)
+	if err != nil {
+		return Status{Code: -1}, err
+	}
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = stdin, stdout, stderr
+	st, err := attached(ctx, cmd)
+	return st, startError(argv[0], err)
+}
+
+// attached runs a command made with exec.CommandContext(ctx, ...): cancelled, it gets SIGINT, then SIGKILL
+// after Grace.
+func attached(ctx context.Context, cmd *exec.Cmd) (Status, error) {
 	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGINT) }
 	cmd.WaitDelay = Grace
 	err := cmd.Run()

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -88,5 +90,36 @@ func TestCancelStopsGroup(t *testing.T) {
 	}
 	if time.Since(start) > 8*time.Second {
 		t.Errorf("took %v", time.Since(start))
+	}
+}
+
+// Exec finds the program in env's PATH (not kbuild-go's own), as execvp does, and says why one cannot run
+// in make's words.
+func TestExec(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "bin")
+	os.Mkdir(bin, 0o777)
+	os.WriteFile(filepath.Join(bin, "hello"), []byte("echo hello \"$@\"\n"), 0o755) // no #!: run by /bin/sh
+	os.WriteFile(filepath.Join(bin, "noexec"), []byte("#!/bin/sh\n"), 0o644)
+	env := []string{"PATH=" + bin + ":/bin:/usr/bin"}
+	var out bytes.Buffer
+	status, err := Exec(context.Background(), dir, env, []string{"hello", "a b"}, &out, &out)
+	if err != nil || !status.OK() || out.String() != "hello a b\n" {
+		t.Errorf("hello: %+v %v %q", status, err, out.String())
+	}
+	status, err = Exec(context.Background(), dir, env, []string{"sh", "-c", "kill -ABRT $$"}, nil, nil)
+	if err != nil || status.Signal != syscall.SIGABRT {
+		t.Errorf("abort: %+v %v", status, err)
+	}
+	for _, c := range []struct{ name, want string }{
+		{"nonexist", "nonexist: No such file or directory"},
+		{"noexec", "noexec: Permission denied"},
+		{"./bin/noexec", "./bin/noexec: Permission denied"},
+	} {
+		_, err := Exec(context.Background(), dir, env, []string{c.name}, nil, nil)
+		var ee *ExecError
+		if !errors.As(err, &ee) || err.Error() != c.want {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
 	}
 }

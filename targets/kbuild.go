@@ -370,13 +370,7 @@ func runSteps(ctx context.Context, dir string, env []string, target string, step
 		case stepEcho:
 			fmt.Fprintln(stdout, s.text)
 		case stepShell:
-			run := runShell
-			if stdin != nil {
-				run = func(ctx context.Context, dir string, env []string, line string, stdout, stderr io.Writer) (proc.Status, error) {
-					return proc.Attached(ctx, "", dir, env, line, stdin, stdout, stderr)
-				}
-			}
-			status, err := run(ctx, dir, env, shellText(s.text), stdout, stderr)
+			status, err := runLine(ctx, dir, env, shellText(s.text), stdin, stdout, stderr)
 			if err != nil {
 				return err
 			}

@@ -2,10 +2,12 @@ package targets
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/kbuild-go/kbuild-go/makelang"
 	"github.com/kbuild-go/kbuild-go/proc"
 )
 
@@ -46,4 +48,33 @@ func describe(s proc.Status) string {
 // cancelled build (Ctrl-C) can stop the whole pipeline the line started, not just the shell.
 func runShell(ctx context.Context, dir string, env []string, line string, stdout, stderr io.Writer) (proc.Status, error) {
 	return proc.Shell(ctx, "", dir, env, line, stdout, stderr)
+}
+
+// runLine runs one recipe line as make does: the program directly when make's fast path applies (nothing
+// in the line for a shell: makelang.CommandArgv), else `/bin/sh -c line`; on the terminal when stdin is set
+// (a console recipe). A program that cannot be started is make's "prog: No such file or directory" on
+// stderr and exit status 127.
+func runLine(ctx context.Context, dir string, env []string, line string, stdin io.Reader, stdout, stderr io.Writer) (proc.Status, error) {
+	argv, direct := makelang.CommandArgv(line)
+	if direct && len(argv) == 0 {
+		return proc.Status{}, nil // a blank line runs nothing
+	}
+	var status proc.Status
+	var err error
+	switch {
+	case direct && stdin != nil:
+		status, err = proc.AttachedExec(ctx, dir, env, argv, stdin, stdout, stderr)
+	case direct:
+		status, err = proc.Exec(ctx, dir, env, argv, stdout, stderr)
+	case stdin != nil:
+		status, err = proc.Attached(ctx, "", dir, env, line, stdin, stdout, stderr)
+	default:
+		status, err = runShell(ctx, dir, env, line, stdout, stderr)
+	}
+	var ee *proc.ExecError
+	if errors.As(err, &ee) {
+		fmt.Fprintf(stderr, "kbuild-go: %v\n", ee)
+		return proc.Status{Code: 127}, nil
+	}
+	return status, err
 }
