@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -99,4 +100,45 @@ func TestMenuconfig(t *testing.T) {
 	os.WriteFile(filepath.Join(b, ".config"), edited, 0o666)
 	e.make(b, "olddefconfig")
 	compareFiles(t, filepath.Join(a, ".config"), filepath.Join(b, ".config"))
+}
+
+// TestGUIConfigFrontEnds: xconfig and gconfig run as the tree wrote them: scripts/kconfig/Makefile builds
+// the tree's qconf (C++ against Qt 5, its moc step included) and gconf (GTK 2 and libglade) as host
+// programs, with make masked, and starts them; with no display they stop there, as under make (qconf
+// aborts: "could not connect to display"; gconf: "cannot open display"). qtbase5-dev, libgtk2.0-dev and
+// libglade2-dev are in make deps.
+func TestGUIConfigFrontEnds(t *testing.T) {
+	e := setup(t, "6.1")
+	requireTools(t, "pkg-config", "g++")
+	t.Setenv("DISPLAY", "")
+	t.Setenv("QT_QPA_PLATFORM", "xcb")
+	o := filepath.Join(t.TempDir(), "O")
+	e.kbuild(o, "tinyconfig")
+	// How each stops is make's report of its recipe line: qconf dies by SIGABRT, gconf exits 1.
+	for _, fe := range []struct{ goal, prog, says, ends string }{
+		{"xconfig", "qconf", "could not connect to display", `\] Aborted( \(core dumped\))?$`},
+		{"gconfig", "gconf", "cannot open display", `\] Error 1$`},
+	} {
+		t.Run(fe.goal, func(t *testing.T) {
+			out, err := runPinned(t.Logf, e.masked, e.kbuildgo, "-C", e.src, "O="+o, fe.goal)
+			if err == nil {
+				t.Fatalf("%s without a display succeeded:\n%s", fe.goal, out)
+			}
+			for _, want := range []string{"HOSTLD  scripts/kconfig/" + fe.prog, fe.says} {
+				if !strings.Contains(out, want) {
+					t.Errorf("%s: no %q in its output:\n%s", fe.goal, want, out)
+				}
+			}
+			end := regexp.MustCompile(`(?m)^kbuild-go: \*\*\* \[\S*scripts/kconfig/Makefile:\d+: ` + fe.goal + fe.ends)
+			if !end.MatchString(out) {
+				t.Errorf("%s: no line matching %s in its output:\n%s", fe.goal, end, out)
+			}
+			if _, err := os.Stat(filepath.Join(o, "scripts/kconfig", fe.prog)); err != nil {
+				t.Errorf("%s was not built: %v", fe.prog, err)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(o, "scripts/kconfig/conf")); err == nil {
+		t.Error("kbuild-go built scripts/kconfig/conf")
+	}
 }
