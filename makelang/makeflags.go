@@ -137,6 +137,20 @@ func (f Flags) Merge(o Flags) Flags {
 	return r
 }
 
+// WithPrintDirectory is make 4.3's decision to print "Entering directory" (taken before it reads the
+// makefiles, so a makefile's `MAKEFLAGS += --no-print-directory` only reaches its sub-makes): -w, or -C
+// given or a sub-make (level > 0) unless -s; never with --no-print-directory. The flags returned have "w"
+// exactly when it prints, as $(MAKEFLAGS) shows them.
+func (f Flags) WithPrintDirectory(changedDir bool, level int) Flags {
+	on := !f.HasLong("no-print-directory") && (f.Has('w') || (changedDir || level > 0) && !f.Has('s'))
+	r := f.Merge(Flags{})
+	r.letters = strings.ReplaceAll(r.letters, "w", "")
+	if on {
+		r.addLetters("w")
+	}
+	return r
+}
+
 // String writes the switches as GNU make 4.3 sets MAKEFLAGS once it has read its makefiles (and passes it
 // to recipes and sub-makes): the letters as one word, then -I/-l/-O with their arguments, then the long
 // options. `make -k -s -I/src --no-print-directory` gives "ks -I/src --no-print-directory".

@@ -1,6 +1,7 @@
 package targets
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -71,6 +72,19 @@ type scope struct {
 	via map[string]bool
 	// conf: this is scripts/kconfig's make, whose conf kbuild-go answers (confProgram).
 	conf bool
+	// printDir: this make says "Entering directory" and "Leaving directory" (make's -w, decided as make
+	// decides it); leave is the node that says the second, after the goals it was entered for.
+	printDir bool
+	leave    *dag.Node
+}
+
+// directoryLine is make's -w line: "make[2]: Entering directory '/out'" ("make:" at level 0).
+func directoryLine(level int, what, dir string) string {
+	prog := "kbuild-go"
+	if level > 0 {
+		prog = fmt.Sprintf("kbuild-go[%d]", level)
+	}
+	return fmt.Sprintf("%s: %s directory '%s'\n", prog, what, dir)
 }
 
 // scopeTarget names a target inside its scope.
@@ -85,7 +99,10 @@ type scopeTarget struct {
 
 // subMake is a parsed `$(MAKE) ...` recipe line.
 type subMake struct {
-	dir  string
+	dir string
+	// cd is the -C argument as the command line gave it, or "" (make then prints "Entering directory"
+	// unless told otherwise).
+	cd   string
 	file string // the makefile, absolute
 	// name is the makefile as the command line named it (-f FILE, else "Makefile"): make's name for it in
 	// $(MAKEFILE_LIST) and in messages ("Makefile:4: ...", not the absolute path).
@@ -153,6 +170,14 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 			flags = ""
 		}
 		flags = mergeMakeflags(flags, sm.flags)
+	}
+	pf := makelang.ParseFlags(flags).WithPrintDirectory(sm.cd != "", level)
+	sc.printDir = pf.Has('w') && !d.remaking
+	if _, given := sm.cmdline.get("MAKEFLAGS"); !given {
+		flags = pf.String()
+	}
+	if sc.printDir {
+		io.WriteString(d.out, directoryLine(level, "Entering", sm.dir))
 	}
 	opts := makelang.Options{
 		Dir:         sm.dir,
@@ -697,6 +722,10 @@ func (sc *scope) upToDate(t *makelang.Target) bool {
 
 // enterSubMake evaluates a sub-make's scope and returns the edges its goals need.
 func (d *driver) enterSubMake(sm subMake, env []string, level int) ([]*dag.Edge, []*dag.Node, error) {
+	if err := enterable(sm.dir); err != nil {
+		// make's words for a -C it cannot enter; the parent's recipe then fails.
+		return nil, nil, &InputError{Err: fmt.Errorf("*** %s: %s.  Stop.", sm.cd, err)}
+	}
 	sub, err := d.scopeFor(sm, env, level)
 	if err != nil {
 		return nil, nil, err
@@ -706,7 +735,31 @@ func (d *driver) enterSubMake(sm subMake, env []string, level int) ([]*dag.Edge,
 	if err != nil {
 		return nil, nil, err
 	}
-	return added, nodes, nil
+	if !sub.printDir {
+		return added, nodes, nil
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if sub.leave == nil {
+		sub.leave = d.g.Phony(sub.key + "\x00leave")
+		line := directoryLine(sub.level, "Leaving", sub.dir)
+		added = append(added, &dag.Edge{Outputs: []*dag.Node{sub.leave}, Inputs: nodes, Phony: true,
+			Plan: func(pc *dag.PlanContext) (*dag.Command, error) {
+				return &dag.Command{Dir: sub.dir, Key: line, Func: func(_ context.Context, _ dag.FS, w, _ io.Writer) error {
+					_, err := io.WriteString(w, line)
+					return err
+				}}, nil
+			}})
+	}
+	return added, []*dag.Node{sub.leave}, nil
+}
+
+// leaveTop says "Leaving directory" for the top make when it said "Entering": make says it on its way out,
+// after a failure too.
+func (d *driver) leaveTop(sc *scope) {
+	if sc != nil && sc.printDir {
+		io.WriteString(d.out, directoryLine(sc.level, "Leaving", sc.dir))
+	}
 }
 
 // parseSubMake recognises a recipe line that is exactly one make invocation ($(MAKE) followed by options,
@@ -739,7 +792,7 @@ func (sc *scope) parseSubMake(l makelang.RecipeLine, inherited cmdVars) (subMake
 	// Command-line variables reach sub-makes through MAKEFLAGS (inherited, in the order the sub-make
 	// defines them); the sub-make's own override them.
 	cmdline := slices.Clone(inherited).withVars(inv.Vars)
-	return subMake{dir: filepath.Clean(dir), file: filepath.Clean(file), name: name, cmdline: cmdline, goals: inv.Targets, flags: invFlags(inv)}, true
+	return subMake{dir: filepath.Clean(dir), cd: inv.Dir, file: filepath.Clean(file), name: name, cmdline: cmdline, goals: inv.Targets, flags: invFlags(inv)}, true
 }
 
 // invFlags is the MAKEFLAGS form of a command line's options that make passes on: the letters, then

@@ -96,6 +96,7 @@ func buildWithOwnGoals(ctx context.Context, req Request, sm subMake, env []strin
 		if err != nil {
 			return err
 		}
+		defer d.leaveTop(sc)
 		if nodes, err = sc.goals(goals, nil); err != nil {
 			return err
 		}

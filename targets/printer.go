@@ -28,10 +28,11 @@ func (p *printer) Print(ev dag.Event) {
 	case dag.EventFail:
 		ev.Output.WriteTo(p.out, p.errw)
 		var nr *NoRuleError
+		var ie *InputError
 		var be *BuildError
-		// NoRuleError is the build's own error; a BuildError (a sub-build's, remaking a makefile) was
-		// reported where it happened.
-		if ev.Err != nil && !errors.Is(ev.Err, context.Canceled) && !errors.As(ev.Err, &nr) && !errors.As(ev.Err, &be) {
+		// NoRuleError and InputError (a sub-make's makefile or -C DIR) are the build's own error, which
+		// it ends with; a BuildError (a sub-build's, remaking a makefile) was reported where it happened.
+		if ev.Err != nil && !errors.Is(ev.Err, context.Canceled) && !errors.As(ev.Err, &nr) && !errors.As(ev.Err, &ie) && !errors.As(ev.Err, &be) {
 			fmt.Fprintf(p.errw, "kbuild-go: *** %v\n", ev.Err)
 		}
 	case dag.EventDryRun:

@@ -121,7 +121,7 @@ func Run(ctx context.Context, req Request) error {
 		// make's words: chdir's strerror ("No such file or directory", "Not a directory").
 		return &InputError{Err: fmt.Errorf("*** %s: %s.  Stop.", srcdir, err)}
 	}
-	top := subMake{dir: abs, goals: inv.Targets}
+	top := subMake{dir: abs, cd: inv.Dir, goals: inv.Targets}
 	// The parent make's command-line variables come in MAKEFLAGS, as for make; this command line's own
 	// replace those of the same name (make passes each once: a duplicate would apply the parent's last).
 	var cmdline cmdVars
@@ -177,6 +177,7 @@ func build(ctx context.Context, req Request, sm subMake, env []string) error {
 	if err != nil {
 		return err
 	}
+	defer d.leaveTop(sc)
 	nodes, err := sc.goals(sm.goals, nil)
 	if err != nil {
 		return err
