@@ -745,7 +745,8 @@ func (d *driver) enterSubMake(sm subMake, env []string, level int) ([]*dag.Edge,
 		line := directoryLine(sub.level, "Leaving", sub.dir)
 		added = append(added, &dag.Edge{Outputs: []*dag.Node{sub.leave}, Inputs: nodes, Phony: true,
 			Plan: func(pc *dag.PlanContext) (*dag.Command, error) {
-				return &dag.Command{Dir: sub.dir, Key: line, Func: func(_ context.Context, _ dag.FS, w, _ io.Writer) error {
+				// Description: under -n (make prints these lines then too) the line is what is printed.
+				return &dag.Command{Dir: sub.dir, Key: line, Description: strings.TrimSuffix(line, "\n"), Func: func(_ context.Context, _ dag.FS, w, _ io.Writer) error {
 					_, err := io.WriteString(w, line)
 					return err
 				}}, nil
