@@ -60,6 +60,11 @@ type Invocation struct {
 	NoPrintDirectory bool
 	Vars             []Var
 	Targets          []string
+	// TraceFile is --trace FILE: a Chrome trace-event file of the build's actions (kbuild-go's; make's
+	// own --trace, which takes no file, is V=2 here). Summary is --summary: the critical path and the
+	// slowest steps at the end.
+	TraceFile string
+	Summary   bool
 	// Help and Version are -h/--help and -v/--version (not the `help` target, which is a Target).
 	Help    bool
 	Version bool
@@ -135,6 +140,20 @@ func Parse(args []string) (*Invocation, error) {
 				inv.PrintDirectory = true
 			case "no-print-directory":
 				inv.NoPrintDirectory = true
+			case "trace":
+				// make's --trace takes no argument, so `--trace vmlinux` would be make's tracing and the
+				// goal vmlinux: a file in the next word must say it is one (FILE.json); --trace=FILE
+				// takes any name.
+				if !hasVal && (i+1 >= len(args) || !strings.HasSuffix(args[i+1], ".json")) {
+					return nil, &UsageError{"option '--trace' takes a file: --trace=FILE or --trace FILE.json (kbuild-go writes a Chrome trace there; make's target tracing is V=2)"}
+				}
+				v, err := longArg(a, val, hasVal, args, &i)
+				if err != nil {
+					return nil, err
+				}
+				inv.TraceFile = v
+			case "summary":
+				inv.Summary = true
 			case "help":
 				inv.Help = true
 			case "version":

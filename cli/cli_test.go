@@ -25,6 +25,8 @@ func TestParse(t *testing.T) {
 			Invocation{Vars: []Var{{Name: "KCFLAGS", Value: "-O2 -g"}, {Name: "X", Value: "1", Simple: true}, {Name: "EMPTY"}, {Name: "a", Value: "b=c"}}}},
 		{"not-a-var", []string{"=x", "a b=c"}, Invocation{Targets: []string{"=x", "a b=c"}}},
 		{"double-dash", []string{"--", "-x", "V=2"}, Invocation{Targets: []string{"-x"}, Vars: []Var{{Name: "V", Value: "2"}}}},
+		{"trace-and-summary", []string{"--trace", "t.json", "--summary", "--trace=out/trace", "vmlinux"},
+			Invocation{TraceFile: "out/trace", Summary: true, Targets: []string{"vmlinux"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -43,7 +45,9 @@ func TestParse(t *testing.T) {
 }
 
 func TestParseErrors(t *testing.T) {
-	for _, args := range [][]string{{"-x"}, {"--frobnicate"}, {"-C"}, {"-j", "0"}, {"--jobs=x"}, {"-f"}} {
+	for _, args := range [][]string{{"-x"}, {"--frobnicate"}, {"-C"}, {"-j", "0"}, {"--jobs=x"}, {"-f"},
+		// make's --trace takes no file: `--trace vmlinux` is make's words, not a trace file named vmlinux.
+		{"--trace"}, {"--trace", "vmlinux"}, {"--trace", "V=1"}} {
 		_, err := Parse(args)
 		if err == nil || !IsUsage(err) {
 			t.Errorf("Parse(%q) = %v, want a usage error", args, err)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -75,7 +76,35 @@ type Config struct {
 	// Debug, when set, gets one line per command-line check with everything it compared: the
 	// normalised saved and new command lines and their hashes (cmd/go's GODEBUG=gocachehash=1).
 	Debug io.Writer
+	// Tracer, when set, is told of every action when it ends (see Action).
+	Tracer Tracer
 }
+
+// Action is one piece of work a build did: a command it ran (Command set) or an expansion (Command nil).
+// Commands that were checked and found clean, and commands of a DryRun, are not actions.
+type Action struct {
+	Edge    *Edge
+	Command *Command
+	// Slot is the job slot the action ran in, 0 to Jobs-1: at most one action holds a slot at a time, so
+	// a trace shows one lane per slot.
+	Slot     int
+	Start    time.Time
+	Duration time.Duration
+	// Err is the action's failure, or nil.
+	Err error
+}
+
+// Tracer receives each action as it ends, from the scheduler's goroutine (one call at a time; keep it
+// cheap: the build waits).
+type Tracer interface {
+	Trace(a Action)
+}
+
+// TracerFunc adapts a function to Tracer.
+type TracerFunc func(a Action)
+
+// Trace calls f(a).
+func (f TracerFunc) Trace(a Action) { f(a) }
 
 // Failure is one edge that failed and why.
 type Failure struct {
@@ -93,6 +122,10 @@ type Result struct {
 	UpToDate int
 	// Blocked counts the edges not run because an input failed.
 	Blocked int
+	// Critical is the build's critical path as it happened: the actions, first to last, of the chain
+	// that ends with the last edge to finish, each link the prerequisite (or expansion) whose completion
+	// released the next one. Clean edges on the chain are passed through, not listed.
+	Critical []Action
 }
 
 // BuildError is returned when edges failed; it lists them all (with KeepGoing there can be several).
@@ -149,6 +182,8 @@ type builder struct {
 	ready   readyQueue
 	running int
 	seq     uint64
+	slots   []bool // job slots in use
+	last    *Edge  // the edge that finished last
 	stopped bool
 	res     Result
 	results chan *outcome
@@ -203,6 +238,7 @@ func Build(ctx context.Context, g *Graph, cfg Config, targets ...*Node) (*Result
 
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.res.Critical = b.criticalPath()
 	res := b.res
 	if err := ctx.Err(); err != nil {
 		return &res, fmt.Errorf("dag: build interrupted: %w", err)
@@ -231,7 +267,12 @@ func (b *builder) loop() {
 			}
 			e.s.status = statusRunning
 			b.running++
-			go func() { b.results <- b.work(e) }()
+			slot := b.takeSlot()
+			go func() {
+				o := b.work(e)
+				o.slot = slot
+				b.results <- o
+			}()
 		}
 		if b.running == 0 {
 			b.mu.Unlock()
@@ -242,6 +283,14 @@ func (b *builder) loop() {
 		case o := <-b.results:
 			b.mu.Lock()
 			b.running--
+			b.slots[o.slot] = false
+			if o.action != nil {
+				o.action.Slot = o.slot
+				o.e.s.action = o.action
+				if b.cfg.Tracer != nil {
+					b.cfg.Tracer.Trace(*o.action)
+				}
+			}
 			b.complete(o)
 			b.mu.Unlock()
 		case <-done:
@@ -251,6 +300,44 @@ func (b *builder) loop() {
 			done = nil // keep collecting the running workers, which see ctx too
 		}
 	}
+}
+
+// takeSlot returns the lowest free job slot and marks it used. mu is held.
+func (b *builder) takeSlot() int {
+	for i, used := range b.slots {
+		if !used {
+			b.slots[i] = true
+			return i
+		}
+	}
+	b.slots = append(b.slots, true)
+	return len(b.slots) - 1
+}
+
+// criticalPath walks back from the edge that finished last through the edges that released each one. An
+// expander is on it twice: its end waited for the last of the nodes it expanded to (waitedFor), and its
+// expansion (its action) is what made the roots of those edges ready. mu is held.
+func (b *builder) criticalPath() []Action {
+	var path []Action
+	type visit struct {
+		e        *Edge
+		expanded bool // the expander's expansion, not its end
+	}
+	seen := make(map[visit]bool)
+	for v := (visit{e: b.last}); v.e != nil && !seen[v]; {
+		seen[v] = true
+		e := v.e
+		if e.Expand != nil && !v.expanded && e.s.waitedFor != nil {
+			v = visit{e: e.s.waitedFor}
+			continue
+		}
+		if e.s.action != nil {
+			path = append(path, *e.s.action)
+		}
+		v = visit{e: e.s.releasedBy, expanded: e.s.byExpansion}
+	}
+	slices.Reverse(path)
+	return path
 }
 
 // resetNode clears a node's per-build state the first time this build touches it.
@@ -392,6 +479,8 @@ type outcome struct {
 	added   []*Edge     // expander: new edges
 	waitFor []*Node     // expander: nodes to wait for
 	statted []statFixup // lazily stat'ed nodes
+	action  *Action     // what ran, for the tracer and the critical path
+	slot    int
 }
 
 type nodeStat struct {
@@ -570,6 +659,8 @@ func (b *builder) run(e *Edge, c *Command, before []nodeStat, o *outcome) {
 		err = b.cfg.Runner.Run(b.ctx, &Job{Edge: e, Command: c, Outputs: paths, Stdout: buf.Stdout(), Stderr: buf.Stderr()})
 	}
 	dur := time.Since(start)
+	o.action = &Action{Edge: e, Command: c, Start: start, Duration: dur}
+	defer func() { o.action.Err = o.err }()
 	after := make([]nodeStat, len(e.Outputs))
 	for i, n := range e.Outputs {
 		st, serr := b.stat(n)
@@ -628,7 +719,9 @@ func (b *builder) run(e *Edge, c *Command, before []nodeStat, o *outcome) {
 
 // expand runs an expander's Expand.
 func (b *builder) expand(e *Edge, o *outcome) {
+	start := time.Now()
 	added, waitFor, err := e.Expand(&ExpandContext{Ctx: b.ctx, Graph: b.g, Edge: e, DryRun: b.cfg.DryRun})
+	o.action = &Action{Edge: e, Start: start, Duration: time.Since(start), Err: err}
 	if err != nil {
 		o.err = fmt.Errorf("expanding: %w", err)
 		b.print(Event{Kind: EventFail, Edge: e, Err: o.err})
@@ -717,6 +810,11 @@ func (b *builder) complete(o *outcome) {
 			return
 		}
 		e.s.status, e.s.pending, e.s.waitFor = statusWaiting, pending, o.waitFor
+		for _, r := range roots {
+			if r.s.releasedBy == nil {
+				r.s.releasedBy, r.s.byExpansion = e, true
+			}
+		}
 		b.pushReady(roots)
 		if pending == 0 {
 			b.finishExpander(e)
@@ -772,6 +870,7 @@ func (b *builder) finishExpander(e *Edge) {
 // finish marks a successful edge's outputs done and releases consumers and waiting expanders.
 func (b *builder) finish(e *Edge) {
 	e.s.status = statusDone
+	b.last = e
 	var roots []*Edge
 	for _, n := range e.Outputs {
 		if n.producer != e || n.done {
@@ -783,6 +882,7 @@ func (b *builder) finish(e *Edge) {
 				if c.s.gen == b.gen && c.s.status == statusWanted {
 					c.s.pending--
 					if c.s.pending == 0 {
+						c.s.releasedBy = e
 						roots = append(roots, c)
 					}
 				}
@@ -792,6 +892,7 @@ func (b *builder) finish(e *Edge) {
 			if w.s.status == statusWaiting {
 				w.s.pending--
 				if w.s.pending == 0 {
+					w.s.waitedFor = e
 					b.finishExpander(w)
 				}
 			}

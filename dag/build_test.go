@@ -702,3 +702,48 @@ func TestParallel(t *testing.T) {
 	}
 	h.mustBuild([]string{"all"}, "all")
 }
+
+// The tracer gets one action per command run, each in a job slot below Jobs, overlapping ones in
+// different slots; the critical path is the chain that ended last: the slow compile, then the link.
+func TestTraceAndCriticalPath(t *testing.T) {
+	h := newHarness(t)
+	h.prog()
+	release := make(chan struct{})
+	h.run.Hook = func(j *Job, fs *MemFS) (bool, error) {
+		switch j.Outputs[0] {
+		case "b.o":
+			close(release) // a.o is still running: it waits for this
+		case "a.o":
+			<-release
+		}
+		return false, nil
+	}
+	var actions []Action
+	h.cfg.Tracer = TracerFunc(func(a Action) { actions = append(actions, a) })
+	res := h.mustBuild([]string{"a.o", "b.o", "prog"}, "prog")
+	if len(actions) != 3 {
+		t.Fatalf("traced %d actions, want 3", len(actions))
+	}
+	slot := map[string]int{}
+	for _, a := range actions {
+		if a.Slot < 0 || a.Slot >= h.cfg.Jobs || a.Command == nil || a.Err != nil {
+			t.Errorf("action %s: slot %d, command %v, err %v", a.Edge, a.Slot, a.Command, a.Err)
+		}
+		slot[a.Edge.Outputs[0].Path] = a.Slot
+	}
+	if slot["a.o"] == slot["b.o"] {
+		t.Errorf("a.o and b.o ran at once in the same slot %d", slot["a.o"])
+	}
+	var path []string
+	for _, a := range res.Critical {
+		path = append(path, a.Edge.Outputs[0].Path)
+	}
+	if want := []string{"a.o", "prog"}; !reflect.DeepEqual(path, want) {
+		t.Errorf("critical path %q, want %q", path, want)
+	}
+	// A no-op build runs nothing: no actions, an empty critical path.
+	actions = nil
+	if res := h.mustBuild(nil, "prog"); len(res.Critical) != 0 || len(actions) != 0 {
+		t.Errorf("no-op: critical %v, actions %v", res.Critical, actions)
+	}
+}

@@ -163,6 +163,12 @@ type edgeState struct {
 	hasRec   bool
 	waitFor  []*Node
 	deps     []*Node // record-loaded dependencies (implicit inputs for this build)
+	// releasedBy is the edge whose completion made this one ready; action is what this edge ran. They
+	// make Result.Critical.
+	releasedBy  *Edge
+	byExpansion bool  // releasedBy's expansion made this edge ready (it added or wanted it)
+	waitedFor   *Edge // an expander: the edge whose end ended its wait
+	action      *Action
 }
 
 // Graph is the set of nodes and edges. Node interning and edge addition are safe for concurrent use

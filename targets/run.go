@@ -4,10 +4,13 @@
 package targets
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -19,6 +22,7 @@ import (
 	"github.com/kbuild-go/kbuild-go/kconfig"
 	"github.com/kbuild-go/kbuild-go/makelang"
 	"github.com/kbuild-go/kbuild-go/toolchain"
+	"github.com/kbuild-go/kbuild-go/trace"
 )
 
 // Version is kbuild-go's version string.
@@ -62,6 +66,8 @@ type Request struct {
 	shell func(cmd string, env []string, dir string) (string, int)
 	// make is $(MAKE): "make" or Self (see Self).
 	make string
+	// trace records every action for --trace and --summary; nil when neither was asked for.
+	trace *trace.Recorder
 }
 
 // InputError is bad input: a makefile or Kconfig error, a missing source tree, an O= that cannot be
@@ -90,6 +96,123 @@ func (e *NoRuleError) Error() string {
 
 // Run executes a request.
 func Run(ctx context.Context, req Request) error {
+	inv := req.Invocation
+	if inv.TraceFile == "" && !inv.Summary {
+		return run(ctx, req)
+	}
+	var tracePath string
+	if inv.TraceFile != "" {
+		var err error
+		if tracePath, err = traceFile(inv.TraceFile); err != nil {
+			return &InputError{Err: err}
+		}
+	}
+	names := newActionNames(inv, req.Env)
+	req.trace = trace.New(names.label)
+	err := run(ctx, req)
+	// The trace and the summary of a failed or interrupted build are the ones most worth reading.
+	if tracePath != "" {
+		if werr := req.trace.WriteFile(tracePath); werr != nil {
+			fmt.Fprintf(req.Stderr, "kbuild-go: --trace: %v\n", werr)
+		}
+	}
+	if inv.Summary {
+		req.trace.WriteSummary(req.Stdout, 10)
+	}
+	return err
+}
+
+// traceFile checks the --trace file: writable, and not something else of the user's that happens to
+// have the name (make's own --trace takes no file, so `--trace vmlinux` may mean make's).
+func traceFile(name string) (string, error) {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return "", err
+	}
+	data, err := os.ReadFile(abs)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return abs, nil
+	case err != nil:
+		return "", fmt.Errorf("--trace %s: %w", name, err)
+	case len(data) > 0 && !bytes.HasPrefix(data, []byte(`{"traceEvents":`)):
+		return "", fmt.Errorf("--trace %s: the file exists and is not a trace: not overwriting it", name)
+	}
+	return abs, nil
+}
+
+// actionNames names the actions of a trace by their primary output, relative to the output or the source
+// tree (kernel/fork.o), a phony target by its name, an expansion by the target whose recipe runs the
+// sub-make.
+type actionNames struct{ roots []string }
+
+// newActionNames finds the trees as Run will: -C DIR, and O= or KBUILD_OUTPUT relative to it.
+func newActionNames(inv *cli.Invocation, env []string) *actionNames {
+	if env == nil {
+		env = os.Environ()
+	}
+	src, _ := filepath.Abs(cmp.Or(inv.Dir, "."))
+	o, ok := inv.Lookup("O")
+	if !ok {
+		o = environ(env).get("KBUILD_OUTPUT")
+	}
+	n := &actionNames{}
+	if o != "" {
+		if !filepath.IsAbs(o) {
+			o = filepath.Join(src, o)
+		}
+		if r, err := filepath.EvalSymlinks(o); err == nil {
+			o = r
+		}
+		n.roots = append(n.roots, o)
+	}
+	n.roots = append(n.roots, src)
+	return n
+}
+
+// stepName is a node that stands for part of a recipe: a sub-make's expander (sub-make, subN) or the
+// lines before one (stepN). The action is named for the target whose recipe it is part of.
+var stepName = regexp.MustCompile(`^(sub-make|sub[0-9]+|step[0-9]+)$`)
+
+func (n *actionNames) name(e *dag.Edge) string {
+	out := e.Outputs[0]
+	p := out.Path
+	if out.Phony() {
+		// A phony node's path is its scope's key and the target's name, NUL-separated; a sub-make's
+		// expander adds "sub-make" or "subN" after the name of the target whose recipe runs it.
+		parts := strings.Split(p, "\x00")
+		if len(parts) > 3 && parts[len(parts)-1] == "leave" {
+			return "Leaving directory " + parts[2] // a scope key is file, name, dir, ...
+		}
+		for len(parts) > 1 && stepName.MatchString(parts[len(parts)-1]) {
+			parts = parts[:len(parts)-1]
+		}
+		p = parts[len(parts)-1]
+	}
+	for _, r := range n.roots {
+		if rel, ok := strings.CutPrefix(p, r+"/"); ok {
+			return rel
+		}
+	}
+	return p
+}
+
+func (n *actionNames) label(a dag.Action) trace.Label {
+	if a.Command == nil {
+		return trace.Label{Name: n.name(a.Edge), Category: "expand"}
+	}
+	detail := a.Command.Key
+	if detail == "" {
+		detail = a.Command.Description
+	}
+	if len(detail) > 4096 {
+		detail = detail[:4096] + "..."
+	}
+	return trace.Label{Name: n.name(a.Edge), Category: "command", Detail: detail}
+}
+
+// run is Run without the trace.
+func run(ctx context.Context, req Request) error {
 	inv := req.Invocation
 	if prober, err := toolchain.NewProber(toolchain.ProberConfig{Jobs: inv.Jobs, Stderr: req.Stderr}); err == nil {
 		req.shell = prober.Shell
@@ -196,12 +319,18 @@ func runGraph(ctx context.Context, req Request, d *driver, nodes []*dag.Node) er
 		Records:    records{d},
 		Printer:    flushingPrinter{&printer{out: req.Stdout, errw: req.Stderr, dryRun: inv.DryRun}, d.fs},
 	}
+	if req.trace != nil {
+		cfg.Tracer = req.trace
+	}
 	if d.debug {
 		cfg.Explainer = dag.ExplainFunc(func(dc dag.Decision) {
 			fmt.Fprintf(req.Stderr, "kbuild-go: debug: %s: run=%v %s\n", dc.Output, dc.Run, dc.Why())
 		})
 	}
-	_, err := dag.Build(ctx, d.g, cfg, nodes...)
+	res, err := dag.Build(ctx, d.g, cfg, nodes...)
+	if req.trace != nil && res != nil {
+		req.trace.Critical(res.Critical)
+	}
 	if err == nil {
 		return nil
 	}

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -54,6 +56,7 @@ func TestScript(t *testing.T) {
 			"touchnew":  cmdTouchNew,
 			"waitfile":  cmdWaitFile,
 			"cpdir":     cmdCpDir,
+			"trace":     cmdTrace,
 		},
 		RequireExplicitExec: true,
 		// [linux]: the reference tree is there (`make test` extracts it; a bare go test may not have it).
@@ -64,6 +67,47 @@ func TestScript(t *testing.T) {
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 	})
+}
+
+// trace FILE JOBS NAME... checks a --trace file: valid JSON in Chrome's object form, one complete ("X")
+// event per action, each in a lane below JOBS, the lanes named, and an event for each NAME.
+func cmdTrace(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: trace file jobs name...")
+	}
+	var tr struct {
+		TraceEvents []struct {
+			Name, Ph string
+			Ts       int64
+			Dur      *int64
+			Tid      int
+		}
+	}
+	ts.Check(json.Unmarshal([]byte(ts.ReadFile(args[0])), &tr))
+	jobs, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	seen := map[string]int{}
+	lanes := map[int]bool{}
+	for _, ev := range tr.TraceEvents {
+		switch ev.Ph {
+		case "M":
+			if ev.Name == "thread_name" {
+				lanes[ev.Tid] = true
+			}
+		case "X":
+			if ev.Dur == nil || *ev.Dur < 0 || ev.Ts < 0 || ev.Tid < 0 || ev.Tid >= jobs || !lanes[ev.Tid] {
+				ts.Fatalf("event %+v: bad time or lane (jobs %d, named lanes %v)", ev, jobs, lanes)
+			}
+			seen[ev.Name]++
+		default:
+			ts.Fatalf("event %+v: unexpected phase", ev)
+		}
+	}
+	for _, n := range args[2:] {
+		if seen[n] != 1 {
+			ts.Fatalf("%d events named %q, want 1 (have %v)", seen[n], n, seen)
+		}
+	}
 }
 
 // snapshot DIR NAME records the mtime and size of every file under DIR.
