@@ -109,7 +109,10 @@ func buildWithOwnGoals(ctx context.Context, req Request, sm subMake, env []strin
 		}
 		all = append(all, n)
 	}
-	return d.build(d, all)
+	if err := d.build(d, all); err != nil {
+		return err
+	}
+	return d.afterBuild(req, sm)
 }
 
 // configFile is the configuration the own goals plan from: include/config/auto.conf, unless the

@@ -38,8 +38,12 @@ kbuild-go builds a Linux kernel tree the way make and Kbuild do, without make.
   -n            print the commands that would run, run none
   -s            silent: print nothing but errors
   -f FILE       make-compatible sub-build mode (how scripts call ${MAKE} -f ...)
+  --trace=FILE  write a Chrome trace of every action (one lane per job slot; opens in Perfetto)
+  --summary     print the critical path and the slowest steps at the end
 Variables as make takes them: O=DIR V=0|1|2 C=1|2 M=DIR W=1..3 ARCH= CROSS_COMPILE= LLVM=1 CC= HOSTCC= LD=
 KCONFIG_CONFIG= KCFLAGS= KBUILD_BUILD_TIMESTAMP/USER/HOST/VERSION=, also from the environment.
+KBUILD_GO_COMPDB=1 also writes compile_commands.json from the build graph (what the tree's own
+compile_commands.json goal writes, with no process).
 Targets: the tree's own (kbuild-go help prints them): *config, prepare, scripts_basic, vmlinux, bzImage,
 modules, clean, mrproper, dir/, dir/file.o, dir/file.i, dir/file.s, *-pkg ...
 kbuild-go's own: headers-pkg (O/linux-headers-RELEASE.tar.xz, the linux-headers package with SHA256SUMS),
@@ -305,7 +309,22 @@ func build(ctx context.Context, req Request, sm subMake, env []string) error {
 	if err != nil {
 		return err
 	}
-	return d.build(d, nodes)
+	if err := d.build(d, nodes); err != nil {
+		return err
+	}
+	return d.afterBuild(req, sm)
+}
+
+// afterBuild does what a successful build of the top make asked for besides its goals: the compilation
+// database (KBUILD_GO_COMPDB=1), written from the graph.
+func (d *driver) afterBuild(req Request, top subMake) error {
+	if len(req.Invocation.Makefiles) > 0 || !compdbWanted(top.cmdline, d.env) {
+		return nil
+	}
+	if err := d.writeCompdb(); err != nil {
+		return &BuildError{Msg: "compile_commands.json: " + err.Error()}
+	}
+	return nil
 }
 
 // runGraph builds nodes of d's graph with the invocation's settings.

@@ -9,14 +9,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/kbuild-go/kbuild-go/dag"
+	"github.com/kbuild-go/kbuild-go/internal/atomicfile"
 )
 
 // Label names an action: Name is what the trace and the summary show (an output path, a sub-make),
@@ -131,24 +130,10 @@ func (r *Recorder) WriteChrome(w io.Writer) error {
 	return err
 }
 
-// WriteFile writes the Chrome trace to path atomically: a temporary file in the same directory, renamed
-// over path once complete, so an interrupted run leaves the previous trace or none, never half of one.
+// WriteFile writes the Chrome trace to path atomically: an interrupted run leaves the previous trace or
+// none, never half of one.
 func (r *Recorder) WriteFile(path string) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	err = r.WriteChrome(f)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	return atomicfile.Write(path, r.WriteChrome)
 }
 
 // WriteSummary writes the end-of-build summary: how many actions in how much time on how many slots and
