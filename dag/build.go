@@ -302,6 +302,18 @@ func (b *builder) loop() {
 	}
 }
 
+// inputsRemade reports whether a file input of e was (or, under DryRun, would be) remade in this build.
+func (b *builder) inputsRemade(e *Edge) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, in := range e.allInputs() {
+		if !in.phony && in.changed {
+			return true
+		}
+	}
+	return false
+}
+
 // takeSlot returns the lowest free job slot and marks it used. mu is held.
 func (b *builder) takeSlot() int {
 	for i, used := range b.slots {
@@ -621,19 +633,25 @@ func (b *builder) work(e *Edge) *outcome {
 		b.debugf("dag: cmd-check %s: saved(%v)=%q hash %016x; new=%q hash %016x; %s\n", d.Output, hasRec,
 			NormalizeCommand(rec.Command), rec.Hash, NormalizeCommand(c.Key), KeyHash(c.Key), d.Reason)
 	}
-	b.explain(d)
 	if !d.Run {
+		b.explain(d)
 		o.clean = true // `@:` and clean if_changed edges leave their outputs unchanged
 		return o
 	}
 	o.ran = true
 	if b.cfg.DryRun {
+		if c.Probe != nil && !b.inputsRemade(e) {
+			changed, err := c.Probe(b.ctx)
+			d.Unchanged = err == nil && !changed
+		}
+		b.explain(d)
 		b.print(Event{Kind: EventDryRun, Edge: e, Command: c})
 		for i := range o.changed {
-			o.changed[i] = true
+			o.changed[i] = !d.Unchanged
 		}
 		return o
 	}
+	b.explain(d)
 	b.run(e, c, before, o)
 	return o
 }

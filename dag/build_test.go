@@ -747,3 +747,33 @@ func TestTraceAndCriticalPath(t *testing.T) {
 		t.Errorf("no-op: critical %v, actions %v", res.Critical, actions)
 	}
 }
+
+// Under DryRun a command with a Probe that says its outputs would not change is printed (it runs) but
+// its dependents stay clean, as a real run's restat leaves them; a probe is not asked when an input would
+// be remade by the dry run, since what it would read is not there yet.
+func TestDryRunProbe(t *testing.T) {
+	for _, remade := range []bool{false, true} {
+		h := newHarness(t)
+		h.write("gen.in")
+		probed := 0
+		up := h.cc("gen.in.copy", "gen.in")
+		gen := &Edge{Outputs: h.g.Nodes("gen.h"), Inputs: up.Outputs, Always: true, Restat: true}
+		gen.Plan = func(pc *PlanContext) (*Command, error) {
+			return &Command{Key: "gen", Probe: func(context.Context) (bool, error) { probed++; return false, nil }}, nil
+		}
+		if _, err := h.g.AddEdge(gen); err != nil {
+			t.Fatal(err)
+		}
+		h.cc("user.o", "gen.h")
+		h.mustBuild([]string{"gen.h", "gen.in.copy", "user.o"}, "user.o")
+		if remade {
+			h.write("gen.in")
+		}
+		h.cfg.DryRun = true
+		h.mustBuild(nil, "user.o")
+		g, u := h.decision("gen.h"), h.decision("user.o")
+		if remade && (probed != 0 || g.Unchanged || !u.Run) || !remade && (probed != 1 || !g.Unchanged || u.Run) {
+			t.Errorf("input remade %v: probed %d times; gen.h unchanged %v; user.o runs %v", remade, probed, g.Unchanged, u.Run)
+		}
+	}
+}

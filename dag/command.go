@@ -59,6 +59,12 @@ type Command struct {
 	// Depfile, when set, is a gcc -MD/-MMD make-format depfile the command writes; after success it is
 	// parsed and its prerequisites are saved as the Record's Deps (the engine does not delete it).
 	Depfile string
+	// Probe, when set, answers under DryRun whether running the command would change its outputs,
+	// changing nothing itself (a generator whose output is compared with the file it would replace:
+	// Kbuild's filechk). It is asked only when no input would be remade by the dry run, so what it
+	// reads is what a real run would read; when it says unchanged, dependents stay clean, as a real
+	// run's restat leaves them. Nil means the outputs would change.
+	Probe func(ctx context.Context) (changed bool, err error)
 }
 
 // PlanContext is what an edge's Plan sees: all inputs are done when Plan is called.

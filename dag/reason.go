@@ -55,6 +55,8 @@ type Decision struct {
 	Newer []string
 	// Saved and Command are the saved and new command lines for ReasonCommandChanged.
 	Saved, Command string
+	// Unchanged: under DryRun, the command would run but leave its outputs as they are (Command.Probe).
+	Unchanged bool
 }
 
 // Why renders the decision as Kbuild's V=2 text (echo-why), e.g. "- due to: a.h b.h", or "" when the edge

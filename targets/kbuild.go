@@ -298,7 +298,42 @@ func (st *scopeTarget) command(c *dag.Command, steps []step, console bool) *dag.
 	c.Func = func(ctx context.Context, _ dag.FS, stdout, stderr io.Writer) error {
 		return runSteps(ctx, sc.dir, env, target, steps, nil, stdout, stderr)
 	}
+	c.Probe = filechkProbe(sc.dir, env, steps)
 	return c
+}
+
+// filechkProbe answers -n for a recipe that only regenerates files through filechk (and echoes): it
+// runs each generator and compares what it prints with the file it would replace, changing nothing,
+// so -n does not report the dependents of an unchanged generated header as rebuilt (a real run's
+// filechk leaves the file and its mtime alone). Nil for any other recipe.
+func filechkProbe(dir string, env []string, steps []step) func(ctx context.Context) (bool, error) {
+	var chk []step
+	for _, s := range steps {
+		switch s.kind {
+		case stepFilechk:
+			chk = append(chk, s)
+		case stepEcho:
+		default:
+			return nil
+		}
+	}
+	if len(chk) == 0 {
+		return nil
+	}
+	return func(ctx context.Context) (bool, error) {
+		for _, s := range chk {
+			var buf bytes.Buffer
+			status, err := runShell(ctx, dir, env, "set -e; "+shellText(s.text), &buf, io.Discard)
+			if err != nil || !status.OK() {
+				return true, err
+			}
+			old, err := os.ReadFile(inDir(dir, s.cmd))
+			if err != nil || !bytes.Equal(old, buf.Bytes()) {
+				return true, nil
+			}
+		}
+		return false, nil
+	}
 }
 
 // newer is $? in make's spelling.
