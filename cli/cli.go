@@ -65,6 +65,8 @@ type Invocation struct {
 	// slowest steps at the end.
 	TraceFile string
 	Summary   bool
+	// Explain is `kbuild-go explain ...`: a dry run that says why each step would run.
+	Explain bool
 	// Help and Version are -h/--help and -v/--version (not the `help` target, which is a Target).
 	Help    bool
 	Version bool

@@ -59,6 +59,11 @@ type Command struct {
 	// Depfile, when set, is a gcc -MD/-MMD make-format depfile the command writes; after success it is
 	// parsed and its prerequisites are saved as the Record's Deps (the engine does not delete it).
 	Depfile string
+	// Why is for a CheckNone command whose Plan made Kbuild's checks itself (a recipe with several
+	// if_changed, or one beside plain lines): the reason it found (ReasonCommandChanged with WhySaved,
+	// the saved command line, or ReasonNoRecord), which dag reports instead of ReasonAlways.
+	Why      Reason
+	WhySaved string
 	// Probe, when set, answers under DryRun whether running the command would change its outputs,
 	// changing nothing itself (a generator whose output is compared with the file it would replace:
 	// Kbuild's filechk). It is asked only when no input would be remade by the dry run, so what it

@@ -51,8 +51,10 @@ type Decision struct {
 	// Run reports whether the command runs (or would, under DryRun).
 	Run    bool
 	Reason Reason
-	// Newer lists the inputs for ReasonNewer (newer-prereqs, input order).
-	Newer []string
+	// Newer lists the inputs for ReasonNewer (newer-prereqs, input order). Remade is the part of it that
+	// was remade in this build (under DryRun: would be), as against newer on disk or missing.
+	Newer  []string
+	Remade []string
 	// Saved and Command are the saved and new command lines for ReasonCommandChanged.
 	Saved, Command string
 	// Unchanged: under DryRun, the command would run but leave its outputs as they are (Command.Probe).
@@ -100,6 +102,7 @@ type mtimeFacts struct {
 	reason     Reason // ReasonPhony, ReasonMissing, ReasonNewer or ReasonNone
 	newer      []string
 	newerFiles []string
+	remade     []string // the newer files whose producers ran in this build
 }
 
 // checkMTimes computes make's $? and the first three of Kbuild's checks. It reads node state, so the
@@ -140,6 +143,9 @@ func checkMTimes(e *Edge, always bool) mtimeFacts {
 			f.newer = append(f.newer, in.Path)
 			if !in.phony {
 				f.newerFiles = append(f.newerFiles, in.Path)
+				if in.changed {
+					f.remade = append(f.remade, in.Path)
+				}
 			}
 		}
 	}
@@ -167,7 +173,7 @@ func decide(e *Edge, f mtimeFacts, c *Command, rec Record, hasRec bool) Decision
 		// Nothing to run (`@:`): still phony/missing/newer are reported, but nothing happens.
 		d.Run = false
 		if d.Reason == ReasonNewer {
-			d.Newer = f.newerFiles
+			d.Newer, d.Remade = f.newerFiles, f.remade
 		}
 		return d
 	}
@@ -175,8 +181,11 @@ func decide(e *Edge, f mtimeFacts, c *Command, rec Record, hasRec bool) Decision
 		if d.Reason == ReasonNone && e.Always {
 			d.Reason = ReasonAlways
 		}
+		if d.Reason == ReasonAlways && c.Why != ReasonNone {
+			d.Reason, d.Saved, d.Command = c.Why, c.WhySaved, c.Key
+		}
 		if d.Reason == ReasonNewer {
-			d.Newer = f.newerFiles
+			d.Newer, d.Remade = f.newerFiles, f.remade
 		}
 		d.Run = d.Reason != ReasonNone
 		return d
@@ -186,7 +195,7 @@ func decide(e *Edge, f mtimeFacts, c *Command, rec Record, hasRec bool) Decision
 		d.Run = true
 		return d
 	case ReasonNewer:
-		d.Run, d.Newer = true, f.newerFiles
+		d.Run, d.Newer, d.Remade = true, f.newerFiles, f.remade
 		return d
 	}
 	d.Reason = ReasonNone

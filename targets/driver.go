@@ -289,7 +289,9 @@ func (d *driver) remakeIncludes(sc *scope, sm subMake, env []string, level int) 
 			fmt.Fprintf(d.errw, "kbuild-go: debug: remaking makefile %q of %s\n", f, sm.file)
 		}
 		sub := newDriver(d.self, d.out, d.errw, d.env, d.shell, d.fs)
-		sub.remaking, sub.build, sub.topFlags, sub.exe, sub.topGoals = true, d.build, d.topFlags, d.exe, d.topGoals
+		// Makefiles are remade for real under -n too, and their recipes' MAKEFLAGS have no n (GNU make:
+		// "make -f mfile -n foo will update mfile, read it in, and then print the recipe to update foo").
+		sub.remaking, sub.build, sub.topFlags, sub.exe, sub.topGoals = true, d.build, withoutDryRun(d.topFlags), d.exe, d.topGoals
 		// The same make, the same MAKECMDGOALS (the top Makefile decides from them whether it may sync the
 		// configuration at all): only what is built differs.
 		subsc, err := sub.scopeFor(sm, env, level)
@@ -812,6 +814,16 @@ func invFlags(inv *cli.Invocation) string {
 		b.WriteString(" --no-print-directory")
 	}
 	return b.String()
+}
+
+// withoutDryRun is invFlags' form without -n.
+func withoutDryRun(flags string) string {
+	letters, rest, _ := strings.Cut(flags, " ")
+	if strings.HasPrefix(letters, "-") {
+		return flags
+	}
+	letters = strings.ReplaceAll(letters, "n", "")
+	return strings.TrimSpace(letters + " " + rest)
 }
 
 // mergeMakeflags adds a sub-make's own flags (invFlags' form) to the MAKEFLAGS it inherited, in make's

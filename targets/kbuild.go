@@ -260,7 +260,24 @@ func (st *scopeTarget) plan(pc *dag.PlanContext, t *makelang.Target) (*dag.Comma
 			return nil, nil
 		}
 	}
-	return st.command(&dag.Command{Dir: sc.dir, Env: env, Description: dryRunText(steps)}, steps, t.Phony && sc.d.isTopGoal(t.Name)), nil
+	c := &dag.Command{Dir: sc.dir, Env: env, Description: dryRunText(steps)}
+	for _, s := range steps {
+		if s.group > 0 {
+			// Why the first if_changed that runs does (explain): the mtime reasons are dag's own.
+			c.Why, c.WhySaved, c.Key = cmdCheckReason(pc), strings.TrimSpace(pc.Record.Command), ps.conds[s.group-1]
+			break
+		}
+	}
+	return st.command(c, steps, t.Phony && sc.d.isTopGoal(t.Name)), nil
+}
+
+// cmdCheckReason is why an if_changed whose prerequisites are all older runs: no saved command, or a
+// different one.
+func cmdCheckReason(pc *dag.PlanContext) dag.Reason {
+	if !pc.HasRecord || strings.TrimSpace(pc.Record.Command) == "" {
+		return dag.ReasonNoRecord
+	}
+	return dag.ReasonCommandChanged
 }
 
 // groupRuns is Kbuild's if-changed-cond for one if_changed whose command is cmd: a prerequisite newer

@@ -16,7 +16,6 @@ type printer struct {
 	mu     sync.Mutex
 	out    io.Writer
 	errw   io.Writer
-	dryRun bool
 }
 
 func (p *printer) Print(ev dag.Event) {

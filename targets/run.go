@@ -180,8 +180,11 @@ var stepName = regexp.MustCompile(`^(sub-make|sub[0-9]+|step[0-9]+)$`)
 
 func (n *actionNames) name(e *dag.Edge) string {
 	out := e.Outputs[0]
+	if !out.Phony() {
+		return n.path(out.Path)
+	}
 	p := out.Path
-	if out.Phony() {
+	{
 		// A phony node's path is its scope's key and the target's name, NUL-separated; a sub-make's
 		// expander adds "sub-make" or "subN" after the name of the target whose recipe runs it.
 		parts := strings.Split(p, "\x00")
@@ -193,6 +196,11 @@ func (n *actionNames) name(e *dag.Edge) string {
 		}
 		p = parts[len(parts)-1]
 	}
+	return p
+}
+
+// path is p relative to the output tree or the source tree.
+func (n *actionNames) path(p string) string {
 	for _, r := range n.roots {
 		if rel, ok := strings.CutPrefix(p, r+"/"); ok {
 			return rel
@@ -336,10 +344,19 @@ func runGraph(ctx context.Context, req Request, d *driver, nodes []*dag.Node) er
 		AlwaysMake: inv.AlwaysMake,
 		DryRun:     inv.DryRun,
 		Records:    records{d},
-		Printer:    flushingPrinter{&printer{out: req.Stdout, errw: req.Stderr, dryRun: inv.DryRun}, d.fs},
+		Printer:    flushingPrinter{&printer{out: req.Stdout, errw: req.Stderr}, d.fs},
 	}
 	if req.trace != nil {
 		cfg.Tracer = req.trace
+	}
+	if d.remaking {
+		cfg.DryRun = false
+	}
+	if inv.Explain && !d.remaking {
+		// Everything is checked in order, one at a time: the explanation reads top to bottom.
+		cfg.Jobs, cfg.DryRun = 1, true
+		cfg.Printer = dryRunSilent{cfg.Printer}
+		cfg.Explainer = &explainer{w: req.Stdout, names: newActionNames(inv, req.Env)}
 	}
 	if d.debug {
 		cfg.Explainer = dag.ExplainFunc(func(dc dag.Decision) {
