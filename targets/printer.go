@@ -13,9 +13,9 @@ import (
 // printer is the one place build output goes through: a command's captured output is written whole when
 // it finishes (so parallel commands never interleave), failures are reported the way make reports them.
 type printer struct {
-	mu     sync.Mutex
-	out    io.Writer
-	errw   io.Writer
+	mu   sync.Mutex
+	out  io.Writer
+	errw io.Writer
 }
 
 func (p *printer) Print(ev dag.Event) {
