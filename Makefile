@@ -23,6 +23,8 @@ APT_PACKAGES := gcc make binutils bc flex bison libelf-dev libssl-dev cpio xz-ut
 APT_PACKAGES += tmux libncurses-dev pkg-config
 # xconfig's qconf (Qt 5) and gconfig's gconf (GTK 2, libglade), built by their test.
 APT_PACKAGES += g++ qtbase5-dev libgtk2.0-dev libglade2-dev
+# kbuild-go graph's DOT, rendered by its test (dot -Tsvg).
+APT_PACKAGES += graphviz python3
 
 BIN := bin/kbuild-go
 DEMO_OUT ?= $(KBUILD_GO_CACHE)/demo-out

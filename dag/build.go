@@ -1,6 +1,7 @@
 package dag
 
 import (
+	"cmp"
 	"container/heap"
 	"context"
 	"fmt"
@@ -312,6 +313,32 @@ func (b *builder) inputsRemade(e *Edge) bool {
 		}
 	}
 	return false
+}
+
+// waitsOn reports whether edge p, wanted in this build, is (transitively, through inputs not done yet)
+// waiting for edge e. mu is held.
+func (b *builder) waitsOn(p, e *Edge) bool {
+	if p.s.gen != b.gen || p.s.status == statusIdle || p.s.status == statusDone {
+		return false
+	}
+	seen := map[*Edge]bool{}
+	var visit func(x *Edge) bool
+	visit = func(x *Edge) bool {
+		if x == e {
+			return true
+		}
+		if seen[x] || x.s.gen != b.gen || x.s.status == statusDone || x.s.status == statusIdle {
+			return false
+		}
+		seen[x] = true
+		for _, in := range x.allInputs() {
+			if q := in.producer; q != nil && !in.done && visit(q) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(p)
 }
 
 // takeSlot returns the lowest free job slot and marks it used. mu is held.
@@ -811,9 +838,26 @@ func (b *builder) complete(o *outcome) {
 			}
 		}
 		pending := 0
+		var waitFor []*Node
 		if err == nil {
+			fromHere := make(map[*Edge]bool, len(added))
+			for _, ne := range added {
+				fromHere[ne] = true
+			}
 			for _, n := range o.waitFor {
 				b.resetNode(n)
+				if p := n.producer; p != nil && !fromHere[p] && b.waitsOn(p, e) {
+					// What waits for the expansion is not waited for by it: the sub-make sees the file
+					// as it is, as a make process of its own would (the top Makefile's `vmlinux.a: .`
+					// for the single goal vmlinux.a, whose sub-make is given vmlinux.a too), and a
+					// missing one is that make's "No rule to make target".
+					if _, ok, serr := b.cfg.FS.Stat(n.Path); serr != nil || !ok {
+						err = cmp.Or(serr, error(&NoRuleError{Input: n.Path}))
+						break
+					}
+					continue
+				}
+				waitFor = append(waitFor, n)
 				if err = b.wantNode(n, nil, &roots); err != nil {
 					break
 				}
@@ -827,7 +871,7 @@ func (b *builder) complete(o *outcome) {
 			b.fail(e, fmt.Errorf("expanding: %w", err))
 			return
 		}
-		e.s.status, e.s.pending, e.s.waitFor = statusWaiting, pending, o.waitFor
+		e.s.status, e.s.pending, e.s.waitFor = statusWaiting, pending, waitFor
 		for _, r := range roots {
 			if r.s.releasedBy == nil {
 				r.s.releasedBy, r.s.byExpansion = e, true

@@ -15,6 +15,7 @@ package dag
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 )
@@ -77,6 +78,26 @@ func (n *Node) Phony() bool { return n.phony }
 
 // State returns the node's file state as last observed by a build, and its mtime when it exists.
 func (n *Node) State() (NodeState, time.Time) { return n.state, n.mtime }
+
+// Consumers are the edges that use n as an input of any kind, the depfile dependencies of the last build
+// included.
+func (n *Node) Consumers() []*Edge {
+	out := append([]*Edge(nil), n.consumers...)
+	for _, e := range n.depConsumers {
+		if !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Deps are the edge's dependencies from its record (a depfile, fixdep's list in a .cmd file), as the
+// last build that checked it loaded them.
+func (e *Edge) Deps() []*Node { return e.s.deps }
+
+// WaitFor are the nodes an expander waited for after its expansion in the last build (the goals of the
+// sub-make it stands for): what it "makes", though not its outputs.
+func (e *Edge) WaitFor() []*Node { return e.s.waitFor }
 
 // Edge is an action producing Outputs from inputs. The integrator fills the exported fields and adds the
 // edge with Graph.AddEdge (or returns it from an expander); the fields must not change afterwards.

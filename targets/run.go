@@ -323,9 +323,32 @@ func build(ctx context.Context, req Request, sm subMake, env []string) error {
 	return d.afterBuild(req, sm)
 }
 
+// tool prints what kbuild-go's query or graph tool was asked for, after the dry run that expanded the
+// graph behind the goals (the default goal when none are named).
+func (d *driver) tool(req Request, goals []string) error {
+	inv := req.Invocation
+	if len(goals) == 0 {
+		goals = []string{"all"}
+	}
+	names := newActionNames(inv, req.Env)
+	switch inv.Tool {
+	case "query":
+		return d.query(req.Stdout, goals, names)
+	case "graph":
+		if inv.Phases {
+			return d.graphPhases(req.Stdout, goals, names, d.srcarch())
+		}
+		return d.graphDOT(req.Stdout, goals, names)
+	}
+	return nil
+}
+
 // afterBuild does what a successful build of the top make asked for besides its goals: the compilation
 // database (KBUILD_GO_COMPDB=1), written from the graph.
 func (d *driver) afterBuild(req Request, top subMake) error {
+	if t := req.Invocation.Tool; t == "query" || t == "graph" {
+		return d.tool(req, req.Invocation.Targets)
+	}
 	if len(req.Invocation.Makefiles) > 0 || !compdbWanted(top.cmdline, d.env) {
 		return nil
 	}
@@ -352,11 +375,13 @@ func runGraph(ctx context.Context, req Request, d *driver, nodes []*dag.Node) er
 	if d.remaking {
 		cfg.DryRun = false
 	}
-	if inv.Explain && !d.remaking {
-		// Everything is checked in order, one at a time: the explanation reads top to bottom.
+	if inv.Tool != "" && !d.remaking {
+		// Everything is checked in order, one at a time: an explanation reads top to bottom.
 		cfg.Jobs, cfg.DryRun = 1, true
 		cfg.Printer = dryRunSilent{cfg.Printer}
-		cfg.Explainer = &explainer{w: req.Stdout, names: newActionNames(inv, req.Env)}
+		if inv.Tool == "explain" {
+			cfg.Explainer = &explainer{w: req.Stdout, names: newActionNames(inv, req.Env)}
+		}
 	}
 	if d.debug {
 		cfg.Explainer = dag.ExplainFunc(func(dc dag.Decision) {
@@ -384,6 +409,10 @@ func runGraph(ctx context.Context, req Request, d *driver, nodes []*dag.Node) er
 			var nr *NoRuleError
 			if errors.As(f.Err, &nr) {
 				return nr
+			}
+			var dnr *dag.NoRuleError
+			if errors.As(f.Err, &dnr) {
+				return &NoRuleError{Target: newActionNames(inv, req.Env).path(dnr.Input)}
 			}
 		}
 		return &BuildError{Msg: "build failed"}

@@ -87,19 +87,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	explain := len(args) > 0 && args[0] == "explain"
-	if explain {
-		args = args[1:]
-	}
 	inv, err := cli.Parse(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "kbuild-go: %v\n", err)
 		fmt.Fprintln(stderr, "Usage: kbuild-go [-C SRCDIR] [-j N] [-k] [-n] [-s] [VAR=value ...] [TARGET ...]  (kbuild-go help)")
 		return 2
-	}
-	if explain {
-		// Reasons only: no commands, no Entering/Leaving lines between them.
-		inv.Explain, inv.DryRun, inv.NoPrintDirectory = true, true, true
 	}
 	if inv.Help {
 		fmt.Fprint(stdout, targets.Usage)

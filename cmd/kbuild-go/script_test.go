@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -57,6 +58,7 @@ func TestScript(t *testing.T) {
 			"waitfile":  cmdWaitFile,
 			"cpdir":     cmdCpDir,
 			"trace":     cmdTrace,
+			"phasesum":  cmdPhaseSum,
 		},
 		RequireExplicitExec: true,
 		// [linux]: the reference tree is there (`make test` extracts it; a bare go test may not have it).
@@ -106,6 +108,35 @@ func cmdTrace(ts *testscript.TestScript, neg bool, args []string) {
 	for _, n := range args[2:] {
 		if seen[n] != 1 {
 			ts.Fatalf("%d events named %q, want 1 (have %v)", seen[n], n, seen)
+		}
+	}
+}
+
+// phasesum FILE PHASE... checks kbuild-go graph --phases output: each PHASE is a box, and the boxes'
+// action counts add up to the total in the graph's label.
+func cmdPhaseSum(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 1 {
+		ts.Fatalf("usage: phasesum file phase...")
+	}
+	dot := ts.ReadFile(args[0])
+	m := regexp.MustCompile(`(?m)^  label=".*: (\d+) actions"$`).FindStringSubmatch(dot)
+	if m == nil {
+		ts.Fatalf("no total in the graph's label")
+	}
+	total, _ := strconv.Atoi(m[1])
+	sum := 0
+	boxes := map[string]bool{}
+	for _, b := range regexp.MustCompile(`(?m)^  p\d+ \[label="(.*)\\n(\d+) actions"\]$`).FindAllStringSubmatch(dot, -1) {
+		n, _ := strconv.Atoi(b[2])
+		sum += n
+		boxes[b[1]] = true
+	}
+	if sum != total {
+		ts.Fatalf("phases add up to %d actions, the graph has %d", sum, total)
+	}
+	for _, p := range args[1:] {
+		if !boxes[p] {
+			ts.Fatalf("no phase %q (have %v)", p, boxes)
 		}
 	}
 }
