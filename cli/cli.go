@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -65,8 +66,13 @@ type Invocation struct {
 	// slowest steps at the end.
 	TraceFile string
 	Summary   bool
-	// Explain is `kbuild-go explain ...`: a dry run that says why each step would run.
-	Explain bool
+	// NoProgress is --no-progress: no status line on a terminal.
+	NoProgress bool
+	// Tool is kbuild-go's own first word, which runs the goals' graph without building it: "explain" (why
+	// each step would run), "query" (a target's inputs, outputs and command), "graph" (Graphviz DOT of the
+	// graph behind the goals; Phases folds it into the top Makefile's phases). "" is a build.
+	Tool   string
+	Phases bool
 	// Help and Version are -h/--help and -v/--version (not the `help` target, which is a Target).
 	Help    bool
 	Version bool
@@ -82,9 +88,17 @@ func (inv *Invocation) Lookup(name string) (string, bool) {
 	return "", false
 }
 
+// Tools are the first words that name kbuild-go's own tools (Invocation.Tool).
+var Tools = []string{"explain", "query", "graph"}
+
 // Parse parses args (without the program name).
 func Parse(args []string) (*Invocation, error) {
 	inv := &Invocation{Jobs: runtime.NumCPU()}
+	if len(args) > 0 && slices.Contains(Tools, args[0]) {
+		inv.Tool, args = args[0], args[1:]
+		// Reasons, nodes or a graph only: nothing runs, no Entering/Leaving lines between them.
+		inv.DryRun, inv.NoPrintDirectory = true, true
+	}
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		// next returns the argument of a single-letter option: attached (-Cdir) or the next word.
@@ -156,6 +170,13 @@ func Parse(args []string) (*Invocation, error) {
 				inv.TraceFile = v
 			case "summary":
 				inv.Summary = true
+			case "no-progress":
+				inv.NoProgress = true
+			case "phases":
+				if inv.Tool != "graph" {
+					return nil, &UsageError{"option '--phases' is kbuild-go graph's"}
+				}
+				inv.Phases = true
 			case "help":
 				inv.Help = true
 			case "version":

@@ -79,6 +79,17 @@ type Config struct {
 	Debug io.Writer
 	// Tracer, when set, is told of every action when it ends (see Action).
 	Tracer Tracer
+	// Progress, when set, is called with the build's counts whenever they change, from the scheduler's
+	// goroutine (one call at a time; keep it cheap).
+	Progress func(p Progress)
+}
+
+// Progress is how far a build is: Done of Total edges that have work (a recipe or an expansion) are
+// finished, clean or blocked; Running are being worked on. Growing says that expansions are still to come,
+// so Total will grow (a sub-make adds the edges of its directory when it is entered).
+type Progress struct {
+	Done, Total, Running int
+	Growing              bool
 }
 
 // Action is one piece of work a build did: a command it ran (Command set) or an expansion (Command nil).
@@ -184,7 +195,9 @@ type builder struct {
 	running int
 	seq     uint64
 	slots   []bool // job slots in use
-	last    *Edge  // the edge that finished last
+	prog    Progress
+	expands int   // wanted expanders not yet expanded
+	last    *Edge // the edge that finished last
 	stopped bool
 	res     Result
 	results chan *outcome
@@ -269,6 +282,7 @@ func (b *builder) loop() {
 			e.s.status = statusRunning
 			b.running++
 			slot := b.takeSlot()
+			b.reportProgress()
 			go func() {
 				o := b.work(e)
 				o.slot = slot
@@ -293,6 +307,7 @@ func (b *builder) loop() {
 				}
 			}
 			b.complete(o)
+			b.reportProgress()
 			b.mu.Unlock()
 		case <-done:
 			b.mu.Lock()
@@ -340,6 +355,26 @@ func (b *builder) waitsOn(p, e *Edge) bool {
 	}
 	return visit(p)
 }
+
+// reportProgress hands the counts to Config.Progress. mu is held.
+func (b *builder) reportProgress() {
+	if b.cfg.Progress == nil {
+		return
+	}
+	b.prog.Running, b.prog.Growing = b.running, b.expands > 0
+	b.cfg.Progress(b.prog)
+}
+
+// expanded takes an expander off the count of expansions to come, once. mu is held.
+func (b *builder) expanded(e *Edge) {
+	if e.Expand != nil && !e.s.expanded {
+		e.s.expanded = true
+		b.expands--
+	}
+}
+
+// counted reports whether e is one of Progress.Total's edges.
+func counted(e *Edge) bool { return e.Plan != nil || e.Expand != nil }
 
 // takeSlot returns the lowest free job slot and marks it used. mu is held.
 func (b *builder) takeSlot() int {
@@ -442,6 +477,12 @@ func (b *builder) wantNode(n *Node, stack []*Edge, roots *[]*Edge) error {
 	b.seq++
 	e.s.seq = b.seq
 	e.s.status = statusWanted
+	if e.Plan != nil || e.Expand != nil {
+		b.prog.Total++
+		if e.Expand != nil {
+			b.expands++
+		}
+	}
 	e.s.pending = pending
 	if pending == 0 {
 		*roots = append(*roots, e)
@@ -790,6 +831,7 @@ func (b *builder) complete(o *outcome) {
 	}
 	if e.Expand != nil {
 		b.res.Ran++
+		b.expanded(e)
 		var roots []*Edge
 		b.g.mu.Lock()
 		var err error
@@ -933,6 +975,9 @@ func (b *builder) finishExpander(e *Edge) {
 func (b *builder) finish(e *Edge) {
 	e.s.status = statusDone
 	b.last = e
+	if counted(e) {
+		b.prog.Done++
+	}
 	var roots []*Edge
 	for _, n := range e.Outputs {
 		if n.producer != e || n.done {
@@ -966,7 +1011,11 @@ func (b *builder) finish(e *Edge) {
 // fail records a failed edge and blocks everything that depends on it. Without KeepGoing it also stops
 // new work from starting.
 func (b *builder) fail(e *Edge, err error) {
+	b.expanded(e)
 	e.s.status = statusFailed
+	if counted(e) {
+		b.prog.Done++
+	}
 	b.res.Failed = append(b.res.Failed, Failure{Edge: e, Err: err})
 	if !b.cfg.KeepGoing {
 		b.stopped = true
@@ -997,7 +1046,11 @@ func (b *builder) blockOutputs(e *Edge) {
 
 // block marks e as not runnable because an input failed, and propagates.
 func (b *builder) block(e *Edge) {
+	b.expanded(e) // or never will be
 	e.s.status = statusBlocked
+	if counted(e) {
+		b.prog.Done++
+	}
 	b.res.Blocked++
 	if e.Outputs[0].producer == e {
 		b.explain(Decision{Edge: e, Output: e.Outputs[0].Path, Reason: ReasonFailedDep})

@@ -777,3 +777,25 @@ func TestDryRunProbe(t *testing.T) {
 		}
 	}
 }
+
+// Progress counts the edges with work: a no-op build of prog ends with all three done, and every report
+// has Done <= Total.
+func TestProgress(t *testing.T) {
+	h := newHarness(t)
+	h.prog()
+	var last Progress
+	h.cfg.Progress = func(p Progress) {
+		if p.Done > p.Total || p.Running > h.cfg.Jobs {
+			t.Errorf("progress %+v", p)
+		}
+		last = p
+	}
+	h.mustBuild([]string{"a.o", "b.o", "prog"}, "prog")
+	if last != (Progress{Done: 3, Total: 3}) {
+		t.Errorf("last progress %+v, want 3 of 3", last)
+	}
+	h.mustBuild(nil, "prog")
+	if last != (Progress{Done: 3, Total: 3}) {
+		t.Errorf("no-op: last progress %+v, want 3 of 3", last)
+	}
+}

@@ -50,6 +50,9 @@ type Command struct {
 	Env []string
 	// Description is the quiet line, e.g. "  CC      kernel/fork.o"; empty prints nothing at V=0.
 	Description string
+	// Status is what a progress line shows while the command runs ("CC kernel/fork.o"); "" means the
+	// first line of Description.
+	Status string
 	// Check is the dirty-check kind.
 	Check CheckKind
 	// Key is the command line compared with the saved Record (make's cmd-check: as whitespace-normalised

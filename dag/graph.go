@@ -186,6 +186,7 @@ type edgeState struct {
 	deps     []*Node // record-loaded dependencies (implicit inputs for this build)
 	// releasedBy is the edge whose completion made this one ready; action is what this edge ran. They
 	// make Result.Critical.
+	expanded    bool // an expander no longer counted as an expansion to come (Progress.Growing)
 	releasedBy  *Edge
 	byExpansion bool  // releasedBy's expansion made this edge ready (it added or wanted it)
 	waitedFor   *Edge // an expander: the edge whose end ended its wait

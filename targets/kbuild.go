@@ -316,6 +316,12 @@ func (st *scopeTarget) command(c *dag.Command, steps []step, console bool) *dag.
 		return runSteps(ctx, sc.dir, env, target, steps, nil, stdout, stderr)
 	}
 	c.Probe = filechkProbe(sc.dir, env, steps)
+	for _, s := range steps {
+		if s.kind == stepEcho {
+			c.Status = s.text // the quiet line, for the progress line
+			break
+		}
+	}
 	return c
 }
 

@@ -40,6 +40,7 @@ kbuild-go builds a Linux kernel tree the way make and Kbuild do, without make.
   -f FILE       make-compatible sub-build mode (how scripts call ${MAKE} -f ...)
   --trace=FILE  write a Chrome trace of every action (one lane per job slot; opens in Perfetto)
   --summary     print the critical path and the slowest steps at the end
+  --no-progress no [done/total] status line on a terminal
 Variables as make takes them: O=DIR V=0|1|2 C=1|2 M=DIR W=1..3 ARCH= CROSS_COMPILE= LLVM=1 CC= HOSTCC= LD=
 KCONFIG_CONFIG= KCFLAGS= KBUILD_BUILD_TIMESTAMP/USER/HOST/VERSION=, also from the environment.
 KBUILD_GO_COMPDB=1 also writes compile_commands.json from the build graph (what the tree's own
@@ -72,6 +73,9 @@ type Request struct {
 	make string
 	// trace records every action for --trace and --summary; nil when neither was asked for.
 	trace *trace.Recorder
+	// status is the progress line on a terminal; nil when stdout is not one (or -s, --no-progress, -n,
+	// a tool, a sub-make).
+	status *statusLine
 }
 
 // InputError is bad input: a makefile or Kconfig error, a missing source tree, an O= that cannot be
@@ -101,6 +105,18 @@ func (e *NoRuleError) Error() string {
 // Run executes a request.
 func Run(ctx context.Context, req Request) error {
 	inv := req.Invocation
+	env := req.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	if out, ok := req.Stdout.(*os.File); ok && !inv.Silent && !inv.NoProgress && !inv.DryRun && inv.Tool == "" &&
+		len(inv.Makefiles) == 0 && makeLevel(env) == 0 {
+		if req.status = newStatusLine(out, env, newActionNames(inv, env)); req.status != nil {
+			defer req.status.done()
+			req.Stdout = statusWriter{req.status, req.Stdout}
+			req.Stderr = statusWriter{req.status, req.Stderr}
+		}
+	}
 	if inv.TraceFile == "" && !inv.Summary {
 		return run(ctx, req)
 	}
@@ -371,6 +387,10 @@ func runGraph(ctx context.Context, req Request, d *driver, nodes []*dag.Node) er
 	}
 	if req.trace != nil {
 		cfg.Tracer = req.trace
+	}
+	if req.status != nil {
+		cfg.Progress = req.status.Progress
+		cfg.Printer = progressPrinter{cfg.Printer, req.status}
 	}
 	if d.remaking {
 		cfg.DryRun = false

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -59,6 +60,7 @@ func TestScript(t *testing.T) {
 			"cpdir":     cmdCpDir,
 			"trace":     cmdTrace,
 			"phasesum":  cmdPhaseSum,
+			"waitpane":  cmdWaitPane,
 		},
 		RequireExplicitExec: true,
 		// [linux]: the reference tree is there (`make test` extracts it; a bare go test may not have it).
@@ -139,6 +141,24 @@ func cmdPhaseSum(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("no phase %q (have %v)", p, boxes)
 		}
 	}
+}
+
+// waitpane SOCKET REGEXP polls the screen of the tmux server at SOCKET (capture-pane) until REGEXP
+// matches it, for up to 20 s.
+func cmdWaitPane(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: waitpane socket regexp")
+	}
+	re := regexp.MustCompile("(?m)" + args[1])
+	var screen []byte
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		var err error
+		screen, err = exec.Command("tmux", "-S", ts.MkAbs(args[0]), "capture-pane", "-p").Output()
+		if err == nil && re.Match(screen) {
+			return
+		}
+	}
+	ts.Fatalf("no %q on the screen after 20 s:\n%s", args[1], screen)
 }
 
 // snapshot DIR NAME records the mtime and size of every file under DIR.
