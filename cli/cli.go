@@ -70,7 +70,8 @@ type Invocation struct {
 	NoProgress bool
 	// Tool is kbuild-go's own first word, which runs the goals' graph without building it: "explain" (why
 	// each step would run), "query" (a target's inputs, outputs and command), "graph" (Graphviz DOT of the
-	// graph behind the goals; Phases folds it into the top Makefile's phases). "" is a build.
+	// graph behind the goals; Phases folds it into the top Makefile's phases), "watch" (build, then
+	// rebuild on every change). "" is a build.
 	Tool   string
 	Phases bool
 	// Help and Version are -h/--help and -v/--version (not the `help` target, which is a Target).
@@ -89,15 +90,17 @@ func (inv *Invocation) Lookup(name string) (string, bool) {
 }
 
 // Tools are the first words that name kbuild-go's own tools (Invocation.Tool).
-var Tools = []string{"explain", "query", "graph"}
+var Tools = []string{"explain", "query", "graph", "watch"}
 
 // Parse parses args (without the program name).
 func Parse(args []string) (*Invocation, error) {
 	inv := &Invocation{Jobs: runtime.NumCPU()}
 	if len(args) > 0 && slices.Contains(Tools, args[0]) {
 		inv.Tool, args = args[0], args[1:]
-		// Reasons, nodes or a graph only: nothing runs, no Entering/Leaving lines between them.
-		inv.DryRun, inv.NoPrintDirectory = true, true
+		if inv.Tool != "watch" {
+			// Reasons, nodes or a graph only: nothing runs, no Entering/Leaving lines between them.
+			inv.DryRun, inv.NoPrintDirectory = true, true
+		}
 	}
 	for i := 0; i < len(args); i++ {
 		a := args[i]

@@ -4,7 +4,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -108,6 +111,19 @@ func (c *Cache) file(fsys FS, path, name string) (*File, error) {
 		}
 	})
 	return cf.file, cf.err
+}
+
+// Files lists the absolute paths of the makefiles parsed so far (included ones and .cmd files too).
+func (c *Cache) Files() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make([]string, 0, len(c.files))
+	for key := range c.files {
+		p, _, _ := strings.Cut(key, "\x00")
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
 // parseText parses $(eval) text, cached by position and text. line > 0 gives every statement that line, as

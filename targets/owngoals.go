@@ -109,6 +109,9 @@ func buildWithOwnGoals(ctx context.Context, req Request, sm subMake, env []strin
 		}
 		all = append(all, n)
 	}
+	if req.onGraph != nil {
+		defer req.onGraph(d)
+	}
 	if err := d.build(d, all); err != nil {
 		return err
 	}

@@ -73,6 +73,8 @@ type Request struct {
 	make string
 	// trace records every action for --trace and --summary; nil when neither was asked for.
 	trace *trace.Recorder
+	// onGraph, when set, is given the driver after a build (watch reads the graph's sources from it).
+	onGraph func(d *driver)
 	// status is the progress line on a terminal; nil when stdout is not one (or -s, --no-progress, -n,
 	// a tool, a sub-make).
 	status *statusLine
@@ -105,6 +107,9 @@ func (e *NoRuleError) Error() string {
 // Run executes a request.
 func Run(ctx context.Context, req Request) error {
 	inv := req.Invocation
+	if inv.Tool == "watch" {
+		return Watch(ctx, req)
+	}
 	env := req.Env
 	if env == nil {
 		env = os.Environ()
@@ -332,6 +337,9 @@ func build(ctx context.Context, req Request, sm subMake, env []string) error {
 	nodes, err := sc.goals(sm.goals, nil)
 	if err != nil {
 		return err
+	}
+	if req.onGraph != nil {
+		defer req.onGraph(d) // also after a failed build: its graph is what the next one reads
 	}
 	if err := d.build(d, nodes); err != nil {
 		return err
