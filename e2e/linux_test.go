@@ -168,6 +168,28 @@ func linuxTinyconfig(t *testing.T, e *env) {
 	// d. interchange
 	interchange(t, e, a, b, "-j"+e.jobs, "bzImage")
 
+	// The compilation database from kbuild-go's graph (KBUILD_GO_COMPDB=1, on a no-op) is byte for byte
+	// the one the tree's own script writes for make (issue 10, item 6).
+	t.Run("compile_commands.json", func(t *testing.T) {
+		e.make(b, "compile_commands.json")
+		out := e.kbuild(a, "-j"+e.jobs, "KBUILD_GO_COMPDB=1", "bzImage")
+		if cmds := commands(out); len(cmds) > 0 {
+			t.Errorf("KBUILD_GO_COMPDB=1 on an up-to-date tree ran %q", cmds)
+		}
+		want, err := os.ReadFile(filepath.Join(b, "compile_commands.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(a, "compile_commands.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := strings.ReplaceAll(string(want), b, a); string(got) != w {
+			t.Errorf("compile_commands.json differs from make's: %s", firstDifference(string(got), w))
+		}
+		t.Logf("compile_commands.json: %d entries, identical", strings.Count(string(got), `"file":`))
+	})
+
 	// e. incremental sameness: after each change kbuild-go (on A) and make (on B) run the same commands,
 	// compared as the sets of Kbuild's quiet lines ("  CC      kernel/fork.o").
 	same := func(t *testing.T) {
