@@ -56,8 +56,9 @@ func (d *driver) writeCompdb() error {
 	libs, err1 := top.s.Var("KBUILD_VMLINUX_LIBS")
 	extmod, err2 := top.s.Var("KBUILD_EXTMOD")
 	srctree, err3 := top.s.Var("abs_srctree")
+	modules, err4 := top.s.Var("CONFIG_MODULES")
 	top.mu.Unlock()
-	if err := errors.Join(err1, err2, err3); err != nil {
+	if err := errors.Join(err1, err2, err3, err4); err != nil {
 		return err
 	}
 	objtree := top.dir
@@ -74,11 +75,13 @@ func (d *driver) writeCompdb() error {
 		}
 	}
 	objs := d.archiveObjects(roots)
-	mods, err := moduleObjects(order, objtree)
-	if err != nil {
-		return err
+	if strings.TrimSpace(modules) != "" { // the Makefile's $(if $(CONFIG_MODULES), $(MODORDER))
+		mods, err := moduleObjects(order, objtree)
+		if err != nil {
+			return err
+		}
+		objs = append(objs, mods...)
 	}
-	objs = append(objs, mods...)
 	if len(objs) == 0 {
 		return nil
 	}
