@@ -29,7 +29,7 @@ APT_PACKAGES += graphviz python3
 BIN := bin/kbuild-go
 DEMO_OUT ?= $(KBUILD_GO_CACHE)/demo-out
 
-.PHONY: all build deps apt gomod linux-src debs test test-short test-e2e test-defconfig demo demo-mini bench bench-bpfc bench-kconfig bench-kconfig-go fuzz fuzz-kconfig fuzz-makelang fuzz-depfile clean
+.PHONY: all build deps apt gomod linux-src debs test test-short test-e2e test-defconfig demo demo-mini bench bench-defconfig bench-bpfc bench-kconfig bench-kconfig-go fuzz fuzz-kconfig fuzz-makelang fuzz-depfile clean
 
 all: build
 
@@ -144,9 +144,13 @@ demo-mini: deps build
 
 # Speed, side by side with GNU make on the reference tree (minutes; not part of make test).
 bench: deps build
-	bench/linux.sh $(BIN) $(LINUX_SRC)
+	bench/linux.sh $(BIN) $(LINUX_SRC) tinyconfig
 	bench/kconfig.sh $(BIN) $(LINUX_SRC)
 	bench/bpfc.sh $(BIN)
+
+# The defconfig rows of the table (a clean build of each is ~15 minutes here; hours in all).
+bench-defconfig: deps build
+	bench/linux.sh $(BIN) $(LINUX_SRC) defconfig
 
 # kbuild-go bpf compile alone: a cache hit as a whole process, a cold compile against plain clang.
 bench-bpfc: build

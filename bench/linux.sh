@@ -1,39 +1,87 @@
 #!/usr/bin/env bash
-# Side-by-side timing of kbuild-go and GNU make on the reference tree (Debian's linux-source-6.1,
-# tinyconfig + the project's boot fragment, O= builds): a full -j build, a no-op rebuild, and the rebuilds
-# after `touch kernel/fork.c` and `touch include/linux/capability.h`. Ratios matter more than absolute
-# figures on a shared machine.
-# Usage: bench/linux.sh KBUILD_GO_BINARY LINUX_SRC [WORKDIR]
+# Side-by-side timing of kbuild-go and GNU make on the reference tree, separate O= trees of the same
+# configuration, whole processes, alternating (issue 10's table). Rows: a clean build (one run each), a
+# no-op, touch kernel/fork.c, touch include/linux/sched.h, one CONFIG symbol flipped, and a warm
+# olddefconfig (medians of N runs). Columns: make and kbuild-go seconds, the ratio, kbuild-go's peak RSS,
+# CPU efficiency ((user+sys) / (cores x wall), the whole process tree's), and the floor the goal is measured
+# against: the critical path of the commands the run had to run, from kbuild-go's own --summary (a no-op's
+# always-run commands, a touch's relink chain). Ratios matter more than absolute figures on a shared
+# machine. The table goes to bench/results/DATE-CONFIG.md and to stdout.
+# Usage: bench/linux.sh KBUILD_GO_BINARY LINUX_SRC [CONFIG] [N]
+#   CONFIG: tinyconfig (tinyconfig + the boot fragment, the default) or defconfig
 set -euo pipefail
-kg=$(realpath "$1"); src=$(realpath "$2"); work=${3:-${KBUILD_GO_CACHE:-$HOME/.cache/kbuild-go}/bench}
+kg=$(realpath "$1"); src=$(realpath "$2"); config=${3:-tinyconfig}; n=${4:-5}
+here=$(cd "$(dirname "$0")/.." && pwd)
+work=${KBUILD_GO_CACHE:-$HOME/.cache/kbuild-go}/bench-$config
 jobs=$(nproc)
 export KBUILD_BUILD_TIMESTAMP="Tue Dec  1 00:00:00 UTC 2026" KBUILD_BUILD_USER=kbuild KBUILD_BUILD_HOST=kbuild-go KBUILD_BUILD_VERSION=1
-mkdir -p "$work"; rm -rf "$work/kbuild-go" "$work/make" "$work/linux"
-# A hard-linked scratch copy of the tree (the real directory, not a link to it): the boot fragment is added
-# there, and kernel/fork.c becomes a private copy before it is touched, so the shared tree stays as extracted.
+rm -rf "$work"; mkdir -p "$work"
+# A hard-linked scratch copy of the tree: the files touched become private copies first, so the shared
+# tree stays as extracted.
 cp -al "$src" "$work/linux" 2>/dev/null || cp -a "$src" "$work/linux"
 src=$work/linux
-cp "$(dirname "$0")/../testdata/linux/kbuild-go-boot.config" "$src/kernel/configs/"
-for f in kernel/fork.c include/linux/capability.h; do cp -p "$src/$f" "$src/$f.own" && mv "$src/$f.own" "$src/$f"; done
-configure() { "$@" tinyconfig >/dev/null; "$@" kbuild-go-boot.config >/dev/null; }
+cp "$here/testdata/linux/kbuild-go-boot.config" "$src/kernel/configs/"
+for f in kernel/fork.c include/linux/sched.h; do cp -p "$src/$f" "$src/$f.own" && mv "$src/$f.own" "$src/$f"; done
+configure() {
+	if [ "$config" = tinyconfig ]; then "$@" tinyconfig >/dev/null; "$@" kbuild-go-boot.config >/dev/null
+	else "$@" "$config" >/dev/null; fi
+}
 configure "$kg" -C "$src" O="$work/kbuild-go"
 configure make -C "$src" O="$work/make"
-t() { local label=$1; shift; /usr/bin/time -f "$label: %e s wall, %U s user, %S s sys, %M KB peak" "$@" >/dev/null 2>"$work/time.err" || { cat "$work/time.err"; exit 1; }; tail -1 "$work/time.err"; }
-echo "== full build (-j$jobs bzImage), one run each"
-t "make     " make -C "$src" O="$work/make" -j"$jobs" bzImage
-t "kbuild-go" "$kg" -C "$src" O="$work/kbuild-go" -j"$jobs" bzImage
-echo "== no-op rebuild, 5 runs each, alternating"
-for i in 1 2 3 4 5; do
-	t "make      no-op" make -C "$src" O="$work/make" -j"$jobs" bzImage
-	t "kbuild-go no-op" "$kg" -C "$src" O="$work/kbuild-go" -j"$jobs" bzImage
+goal=bzImage
+[ "$config" = tinyconfig ] || goal=
+
+# run LABEL CMD...: one run; appends "label wall user sys rss_kb" to $work/runs
+run() {
+	local label=$1; shift
+	/usr/bin/time -f "%e %U %S %M" -o "$work/time.out" "$@" >"$work/out.log" 2>&1 || { tail -20 "$work/out.log"; exit 1; }
+	echo "$label $(cat "$work/time.out")" >>"$work/runs"
+}
+build() { # build TOOL LABEL [extra args]: the goal on TOOL's tree
+	local tool=$1 label=$2; shift 2
+	if [ "$tool" = make ]; then run "make:$label" make -C "$src" O="$work/make" -j"$jobs" $goal "$@"
+	else run "kbuild-go:$label" "$kg" -C "$src" O="$work/kbuild-go" -j"$jobs" $goal "$@"; fi
+}
+# floor LABEL: kbuild-go's critical path of commands (--summary) for one more run of the same change
+floor() {
+	grep -o 'critical path: [0-9]* steps, [0-9.]*s' "$work/out.log" | sed 's/.*, \([0-9.]*\)s/\1/' >"$work/floor-$1" || echo "" >"$work/floor-$1"
+}
+flip() { # flip the symbol in both trees' .config
+	for o in "$work/make" "$work/kbuild-go"; do
+		if grep -q '^CONFIG_BINFMT_SCRIPT=y' "$o/.config"; then sed -i 's/^CONFIG_BINFMT_SCRIPT=y/# CONFIG_BINFMT_SCRIPT is not set/' "$o/.config"
+		else sed -i 's/^# CONFIG_BINFMT_SCRIPT is not set/CONFIG_BINFMT_SCRIPT=y/' "$o/.config"; fi
+	done
+}
+
+echo "== clean build ($config, -j$jobs $goal)" >&2
+build make clean; build kbuild-go clean
+echo "== no-op, touch fork.c, touch sched.h, flip a symbol, olddefconfig: $n runs each, alternating" >&2
+for i in $(seq "$n"); do
+	build make noop; build kbuild-go noop --summary; floor noop
+	touch "$src/kernel/fork.c"; build make fork.c; touch "$src/kernel/fork.c"; build kbuild-go fork.c --summary; floor fork.c
+	touch "$src/include/linux/sched.h"; build make sched.h; touch "$src/include/linux/sched.h"; build kbuild-go sched.h --summary; floor sched.h
+	flip; build make flip; build kbuild-go flip --summary; floor flip
+	run make:olddefconfig make -C "$src" O="$work/make" olddefconfig
+	run kbuild-go:olddefconfig "$kg" -C "$src" O="$work/kbuild-go" olddefconfig
 done
-echo "== touch kernel/fork.c, then rebuild bzImage, 3 runs each, alternating"
-for i in 1 2 3; do
-	touch "$src/kernel/fork.c"; t "make      fork.c" make -C "$src" O="$work/make" -j"$jobs" bzImage
-	touch "$src/kernel/fork.c"; t "kbuild-go fork.c" "$kg" -C "$src" O="$work/kbuild-go" -j"$jobs" bzImage
-done
-echo "== touch include/linux/capability.h (~420 commands), then rebuild bzImage, 2 runs each, alternating"
-for i in 1 2; do
-	touch "$src/include/linux/capability.h"; t "make      capability.h" make -C "$src" O="$work/make" -j"$jobs" bzImage
-	touch "$src/include/linux/capability.h"; t "kbuild-go capability.h" "$kg" -C "$src" O="$work/kbuild-go" -j"$jobs" bzImage
-done
+
+out=$here/bench/results/$(date +%F)-$config.md
+mkdir -p "$(dirname "$out")"
+awk -v jobs="$jobs" -v config="$config" -v n="$n" -v work="$work" '
+function median(list,   i, j, t, a, m) { m = split(list, a, " ")
+  for (i = 2; i <= m; i++) for (j = i; j > 1 && a[j-1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+  return m % 2 ? a[(m+1)/2] : (a[m/2] + a[m/2+1]) / 2 }
+{ split($1, p, ":"); tool = p[1]; row = p[2]
+  wall[tool, row] = wall[tool, row] " " $2; cpu[tool, row] = cpu[tool, row] " " ($3 + $4) / (jobs * $2)
+  rss[tool, row] = rss[tool, row] " " $5; rows[row] = 1 }
+END {
+  print "# kbuild-go vs make, Linux " config " (" jobs " cores; clean build one run each, the rest medians of " n ")\n"
+  print "| row | make s | kbuild-go s | ratio | kbuild-go peak RSS MB | CPU efficiency make / kbuild-go | kbuild-go floor s |"
+  print "|---|---|---|---|---|---|---|"
+  split("clean noop fork.c sched.h flip olddefconfig", order, " ")
+  for (i = 1; i <= 6; i++) { r = order[i]; if (!(r in rows)) continue
+    fl = ""; f = work "/floor-" r; if ((getline fl < f) <= 0) fl = ""; close(f)
+    m = median(wall["make", r]); k = median(wall["kbuild-go", r])
+    printf "| %s | %.2f | %.2f | %.2f | %.0f | %.2f / %.2f | %s |\n", r, m, k, k / m, median(rss["kbuild-go", r]) / 1024, median(cpu["make", r]), median(cpu["kbuild-go", r]), fl }
+}' "$work/runs" | tee "$out"
+echo "(raw runs: $work/runs; table: $out)" >&2
