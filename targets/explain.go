@@ -25,17 +25,15 @@ func (x *explainer) Explain(d dag.Decision) {
 	if !d.Run {
 		return
 	}
-	name := x.names.name(d.Edge)
-	if d.Edge.Outputs[0].Phony() && (stepName.MatchString(lastPart(d.Edge.Outputs[0].Path)) || strings.HasPrefix(name, "Leaving directory")) {
-		return // a part of a recipe, not a target anyone named
+	name := x.names.name(d.Edge) // a part of a recipe (the lines before a sub-make) by its target's name
+	if d.Edge.Outputs[0].Phony() && strings.HasPrefix(name, "Leaving directory") {
+		return
 	}
 	why := x.why(d)
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	fmt.Fprintf(x.w, "%s: %s\n", name, why)
 }
-
-func lastPart(p string) string { return p[strings.LastIndexByte(p, 0)+1:] }
 
 func (x *explainer) why(d dag.Decision) string {
 	switch d.Reason {

@@ -61,6 +61,7 @@ func TestScript(t *testing.T) {
 			"trace":     cmdTrace,
 			"phasesum":  cmdPhaseSum,
 			"waitpane":  cmdWaitPane,
+			"sameruns":  cmdSameRuns,
 		},
 		RequireExplicitExec: true,
 		// [linux]: the reference tree is there (`make test` extracts it; a bare go test may not have it).
@@ -159,6 +160,54 @@ func cmdWaitPane(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	}
 	ts.Fatalf("no %q on the screen after 20 s:\n%s", args[1], screen)
+}
+
+// sameruns EXPLAIN TRACE checks that the steps kbuild-go explain said would run (its "name: reason"
+// lines) are the commands the next real build ran (the --trace file's command events), as sets: -n and
+// explain are exact.
+//
+// sameruns -superset: every command that ran was explained, and the explanation may hold more (a
+// generator whose input is remade first cannot be asked whether its output changes without running
+// what remakes the input: the dry run assumes it does, as make -n does).
+func cmdSameRuns(ts *testscript.TestScript, neg bool, args []string) {
+	superset := len(args) > 0 && args[0] == "-superset"
+	if superset {
+		args = args[1:]
+	}
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: sameruns [-superset] explain-output trace-file")
+	}
+	would := map[string]bool{}
+	for _, l := range strings.Split(ts.ReadFile(args[0]), "\n") {
+		if name, _, ok := strings.Cut(l, ": "); ok && !strings.HasPrefix(l, "kbuild-go") && !strings.HasPrefix(l, "  ") {
+			would[name] = true
+		}
+	}
+	var tr struct {
+		TraceEvents []struct{ Name, Cat, Ph string }
+	}
+	ts.Check(json.Unmarshal([]byte(ts.ReadFile(args[1])), &tr))
+	ran := map[string]bool{}
+	for _, ev := range tr.TraceEvents {
+		if ev.Ph == "X" && ev.Cat == "command" && !strings.HasPrefix(ev.Name, "Leaving directory") {
+			ran[ev.Name] = true
+		}
+	}
+	var diff []string
+	for n := range would {
+		if !ran[n] && !superset {
+			diff = append(diff, "explained, not run: "+n)
+		}
+	}
+	for n := range ran {
+		if !would[n] {
+			diff = append(diff, "run, not explained: "+n)
+		}
+	}
+	if len(diff) > 0 {
+		sort.Strings(diff)
+		ts.Fatalf("%s", strings.Join(diff, "\n"))
+	}
 }
 
 // snapshot DIR NAME records the mtime and size of every file under DIR.
