@@ -1,0 +1,1 @@
+cmd_vmlinux.a := rm -f vmlinux.a; ar cDPrST vmlinux.a ./built-in.a  lib/lib.a  arch/x86/lib/lib.a; ar mPiT $$(ar t vmlinux.a | sed -n 1p) vmlinux.a $$(ar t vmlinux.a | grep -F -f /tmp/TestLinuxDefconfig3060689862/001/linux/scripts/head-object-list.txt)
