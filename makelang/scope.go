@@ -64,6 +64,10 @@ type Options struct {
 	// hook may use ctx to expand other text in the same context (the same automatic and target-specific
 	// variables, the same $(1)...). This is how a build driver handles Kbuild's if_changed family itself.
 	CallHook func(ctx *CallContext, name string, args []string) (result string, handled bool)
+	// Include, when set, is asked about each existing file an include names (absolute path) before it is
+	// read: true means the caller takes that file itself (a build driver reading its own record files
+	// natively), and the include reads nothing of it.
+	Include func(path string) bool
 	// DeferMissing is make's handling of a non-optional include that does not exist: evaluation goes on,
 	// the file is listed in Missing, and the driver tries to remake it (then reads the makefiles again,
 	// or reports it). Without it, EvalFile stops with a *MissingIncludeError at the include.
@@ -736,6 +740,11 @@ func (c *ctx) evalInclude(n *Include) error {
 	}
 	for _, name := range strings.Fields(names) {
 		name = cleanName(name)
+		if s.opts.Include != nil {
+			if _, err := s.fs.Stat(s.abs(name)); err == nil && s.opts.Include(s.abs(name)) {
+				continue
+			}
+		}
 		f, err := s.cache.file(s.fs, s.abs(name), name)
 		if err != nil && !filepath.IsAbs(name) && (errors.Is(err, os.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)) {
 			// make searches the -I/--include-dir directories for a relative name not found here (the

@@ -47,6 +47,10 @@ type driver struct {
 	// fs is what every scope reads the tree through (shared with sub-drivers).
 	fs *statCache
 
+	// cmdRecords: .cmd files are records read natively, not evaluated (KBUILD_GO_CMD_RECORDS=1).
+	cmdRecords bool
+	cmdCache   cmdFileCache
+
 	mu     sync.Mutex
 	scopes map[string]*scope
 	owner  map[*dag.Node]*scopeTarget // file outputs → the scope target that builds them (for Records)
@@ -76,6 +80,8 @@ type scope struct {
 	// decides it); leave is the node that says the second, after the goals it was entered for.
 	printDir bool
 	leave    *dag.Node
+	// cmdFiles are the .cmd files this make's includes named and kbuild-go reads natively (cmdrecords.go).
+	cmdFiles sync.Map
 }
 
 // directoryLine is make's -w line: "make[2]: Entering directory '/out'" ("make:" at level 0).
@@ -129,7 +135,8 @@ func newDriver(self string, out, errw io.Writer, env []string, shell func(string
 	return &driver{
 		g: dag.NewGraph(), cache: makelang.NewCache(), self: self, out: out, errw: errw, env: env, shell: shell, fs: fs,
 		scopes: map[string]*scope{}, owner: map[*dag.Node]*scopeTarget{},
-		debug: environ(env).get("KBUILD_GO_DEBUG") != "",
+		debug:      environ(env).get("KBUILD_GO_DEBUG") != "",
+		cmdRecords: cmdRecords(env),
 		// KBUILD_GO_DEBUG_TARGET=name prints how that target resolved in each scope.
 		debugTarget: environ(env).get("KBUILD_GO_DEBUG_TARGET"),
 	}
@@ -200,6 +207,15 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 	}
 	opts.FS = d.fs
 	opts.Shell = d.fs.shell(d.shell)
+	if d.cmdRecords {
+		opts.Include = func(p string) bool {
+			if !isCmdFile(p) {
+				return false
+			}
+			sc.cmdFiles.Store(p, true)
+			return true
+		}
+	}
 	sc.silent = silentFlags(opts.MakeFlags)
 	// A missing include is make's to remake, not an error yet: evaluation goes on without it.
 	first := opts
@@ -548,7 +564,15 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 			// Untracked is Kbuild's "not in $(targets)": no .cmd file is ever included for it. What decides
 			// for make is whether cmd_$@ (savedcmd_$@) came in, so a target whose .cmd was included by another spelling
 			// (arch/x86/entry/syscalls names its outputs ../../../../arch/x86/include/...) is tracked.
-			if _, _, _, ok := sc.s.Lookup(sc.savedPrefix() + name); !ok {
+			tracked := false
+			if sc.d.cmdRecords {
+				_, err := os.Stat(sc.dotCmd(name))
+				_, included := sc.cmdFiles.Load(sc.dotCmd(name))
+				tracked = err == nil && included
+			} else {
+				_, _, _, tracked = sc.s.Lookup(sc.savedPrefix() + name)
+			}
+			if !tracked {
 				e.Untracked = !sc.inTargets(name)
 			}
 		}

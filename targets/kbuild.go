@@ -577,6 +577,9 @@ func (r records) Load(output string) (dag.Record, bool, error) {
 	if st == nil {
 		return dag.Record{}, false, nil
 	}
+	if r.d.cmdRecords {
+		return st.sc.nativeRecord(st.name)
+	}
 	st.sc.mu.Lock()
 	v, _, _, ok := st.sc.s.Lookup(st.sc.savedPrefix() + st.name)
 	st.sc.mu.Unlock()

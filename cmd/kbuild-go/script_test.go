@@ -42,7 +42,7 @@ func TestScript(t *testing.T) {
 			// The reference tree, for the scripts that use it (they skip without it).
 			env.Setenv("LINUX", kernelsrc.Dir())
 			// The host's own toolchain and make, nothing from the caller's kernel-build environment.
-			for _, v := range []string{"HOME", "XDG_CACHE_HOME"} {
+			for _, v := range []string{"HOME", "XDG_CACHE_HOME", "KBUILD_GO_CMD_RECORDS"} {
 				if s := os.Getenv(v); s != "" {
 					env.Setenv(v, s)
 				}

@@ -1,0 +1,125 @@
+package targets
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/kbuild-go/kbuild-go/cmdfile"
+	"github.com/kbuild-go/kbuild-go/dag"
+)
+
+// Native .cmd records (KBUILD_GO_CMD_RECORDS=1, off by default until the e2e has run with it): the .cmd
+// files Makefile.build -includes are not evaluated as makefiles; each scope notes which ones it would have
+// read (makelang Options.Include), and a target's record (saved command and fixdep's dependencies, the
+// $(wildcard) touch files only while they exist) is read with cmdfile.Read when dag asks for it. The
+// dependencies become the edge's record dependencies (dag's implicit inputs) instead of make rules. This is
+// the record half of the cached graph (docs/GRAPH-CACHE.md): a .cmd file that a build rewrites no longer
+// changes what evaluation saw.
+
+// cmdRecords reports whether native .cmd records are on.
+func cmdRecords(env []string) bool { return environ(env).get("KBUILD_GO_CMD_RECORDS") == "1" }
+
+// isCmdFile reports whether path is a Kbuild record file: dir/.name.cmd.
+func isCmdFile(path string) bool {
+	b := filepath.Base(path)
+	return strings.HasPrefix(b, ".") && strings.HasSuffix(b, ".cmd") && len(b) > len("..cmd")
+}
+
+// cmdFileCache holds parsed .cmd files by path, re-read when size or mtime changes (a build rewrites
+// them).
+type cmdFileCache struct {
+	mu    sync.Mutex
+	files map[string]*cmdFileEntry
+}
+
+type cmdFileEntry struct {
+	size  int64
+	mtime time.Time
+	rec   *cmdfile.Record
+	err   error
+}
+
+func (c *cmdFileCache) read(path string) (*cmdfile.Record, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.files == nil {
+		c.files = map[string]*cmdFileEntry{}
+	}
+	if e := c.files[path]; e != nil && e.size == st.Size() && e.mtime.Equal(st.ModTime()) {
+		return e.rec, e.err
+	}
+	e := &cmdFileEntry{size: st.Size(), mtime: st.ModTime()}
+	data, err := os.ReadFile(path)
+	if err == nil {
+		e.rec, e.err = cmdfile.Read(data)
+	} else {
+		e.err = err
+	}
+	c.files[path] = e
+	return e.rec, e.err
+}
+
+// dotCmd is the .cmd file of a target as the scope names it: $(dir $@).$(notdir $@).cmd.
+func (sc *scope) dotCmd(name string) string {
+	a := sc.abs(name)
+	return filepath.Join(filepath.Dir(a), "."+filepath.Base(a)+".cmd")
+}
+
+// nativeRecord is the record make would have from the .cmd file of name in this scope: only when the
+// scope's makefiles included that file, and only under the spelling the file saved it (make reads
+// $(savedcmd_$@) by the target's name as the scope spells it).
+func (sc *scope) nativeRecord(name string) (dag.Record, bool, error) {
+	p := sc.dotCmd(name)
+	if _, ok := sc.cmdFiles.Load(p); !ok {
+		return dag.Record{}, false, nil
+	}
+	rec, err := sc.d.cmdCache.read(p)
+	if err != nil {
+		// A .cmd file this grammar does not know: the caller falls back to no record, which rebuilds
+		// (make would read it); say so under KBUILD_GO_DEBUG.
+		if sc.d.debug {
+			fmt.Fprintf(sc.d.errw, "kbuild-go: debug: %s: %v\n", p, err)
+		}
+		return dag.Record{}, false, nil
+	}
+	if rec.Target != name || rec.Prefix != sc.prefix() || strings.TrimSpace(rec.Command) == "" {
+		return dag.Record{}, false, nil
+	}
+	// The saved command is also a variable of the scope, as the included file made it: the tree's own
+	// Kbuild text reads $(savedcmd_$@) (V=2's why). Its first line is exactly that assignment.
+	sc.mu.Lock()
+	_, _, _, defined := sc.s.Lookup(rec.Prefix + name)
+	if !defined {
+		err = sc.s.EvalString(p, rec.Prefix+name+" := "+cmdfile.Escape(rec.Command))
+	}
+	sc.mu.Unlock()
+	if err != nil {
+		return dag.Record{}, false, nil
+	}
+	out := dag.Record{Command: rec.Command}
+	for _, d := range rec.Deps {
+		a := sc.abs(d.Path)
+		if d.IfExists {
+			if _, err := sc.d.fs.Stat(a); err != nil {
+				continue
+			}
+		}
+		out.Deps = append(out.Deps, a)
+	}
+	return out, true, nil
+}
+
+// prefix is savedPrefix under the scope's lock.
+func (sc *scope) prefix() string {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	return sc.savedPrefix()
+}
