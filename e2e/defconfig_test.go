@@ -75,6 +75,23 @@ func TestLinuxDefconfig(t *testing.T) {
 		t.Logf("modules_install: %d entries, equal to make's; modules.dep:\n%s", len(got), dep)
 	})
 	interchange(t, e, a, b, "-j"+e.jobs)
+
+	// What a no-op costs (issue 10's memory goal), evaluating .cmd files as makefiles (today's default) and
+	// reading them as records (KBUILD_GO_CMD_RECORDS=1): wall time and peak RSS of each, and both run the
+	// same commands (the always-run ones).
+	t.Run("no-op-records", func(t *testing.T) {
+		var cmds [2][]string
+		for i, records := range []string{"0", "1"} {
+			out := e.run(e.masked, "/usr/bin/time", "-f", "no-op: %e s wall, %M KB peak", "/usr/bin/env",
+				"KBUILD_GO_CMD_RECORDS="+records, e.kbuildgo, "-C", e.src, "O="+a, "-j"+e.jobs)
+			lines := strings.Split(strings.TrimSpace(out), "\n")
+			t.Logf("KBUILD_GO_CMD_RECORDS=%s %s", records, lines[len(lines)-1])
+			cmds[i] = commands(out)
+		}
+		if !slices.Equal(cmds[0], cmds[1]) {
+			t.Errorf("no-op commands differ:\n evaluated .cmd files %q\n native records %q", cmds[0], cmds[1])
+		}
+	})
 }
 
 // kos lists the .ko files under an O= tree (relative, sorted).
