@@ -308,7 +308,8 @@ func (st *scopeTarget) command(c *dag.Command, steps []step, console bool) *dag.
 	if console {
 		c.Console = true
 		c.Func = func(ctx context.Context, _ dag.FS, _, _ io.Writer) error {
-			return runSteps(ctx, sc.dir, env, target, steps, sc.d.stdin(), sc.d.out, sc.d.errw)
+			// The terminal itself, not the progress line's writer: a configurator must see a tty.
+			return runSteps(ctx, sc.dir, env, target, steps, sc.d.stdin(), terminal(sc.d.out), terminal(sc.d.errw))
 		}
 		return c
 	}

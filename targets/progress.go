@@ -142,6 +142,15 @@ func (w statusWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// terminal is the stream under a status line's writer (an *os.File on a terminal), for a console command,
+// which must be handed the terminal itself: through a pipe a configurator would not see a tty.
+func terminal(w io.Writer) io.Writer {
+	if sw, ok := w.(statusWriter); ok {
+		return sw.w
+	}
+	return w
+}
+
 // progressPrinter tells the status line what starts and ends, then prints as the printer does.
 type progressPrinter struct {
 	dag.Printer
