@@ -102,6 +102,8 @@ type Action struct {
 	Slot     int
 	Start    time.Time
 	Duration time.Duration
+	// CPU is the user and system time of the processes the command ran (proc.CPU), 0 for an expansion.
+	CPU time.Duration
 	// Err is the action's failure, or nil.
 	Err error
 }
@@ -735,17 +737,19 @@ func (b *builder) run(e *Edge, c *Command, before []nodeStat, o *outcome) {
 	}
 	start := time.Now()
 	var err error
+	var cpu proc.CPU
+	ctx := proc.WithCPU(b.ctx, &cpu)
 	if c.Func != nil {
-		err = c.Func(b.ctx, b.cfg.FS, buf.Stdout(), buf.Stderr())
+		err = c.Func(ctx, b.cfg.FS, buf.Stdout(), buf.Stderr())
 	} else {
 		paths := make([]string, len(e.Outputs))
 		for i, n := range e.Outputs {
 			paths[i] = n.Path
 		}
-		err = b.cfg.Runner.Run(b.ctx, &Job{Edge: e, Command: c, Outputs: paths, Stdout: buf.Stdout(), Stderr: buf.Stderr()})
+		err = b.cfg.Runner.Run(ctx, &Job{Edge: e, Command: c, Outputs: paths, Stdout: buf.Stdout(), Stderr: buf.Stderr()})
 	}
 	dur := time.Since(start)
-	o.action = &Action{Edge: e, Command: c, Start: start, Duration: dur}
+	o.action = &Action{Edge: e, Command: c, Start: start, Duration: dur, CPU: cpu.Total()}
 	defer func() { o.action.Err = o.err }()
 	after := make([]nodeStat, len(e.Outputs))
 	for i, n := range e.Outputs {

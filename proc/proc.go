@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -75,6 +76,7 @@ func RunGrace(ctx context.Context, cmd *exec.Cmd, grace time.Duration) error {
 	err := cmd.Wait()
 	close(stop)
 	wg.Wait()
+	addCPU(ctx, cmd.ProcessState)
 	if errors.Is(err, exec.ErrWaitDelay) {
 		err = nil
 	}
@@ -82,6 +84,25 @@ func RunGrace(ctx context.Context, cmd *exec.Cmd, grace time.Duration) error {
 		return errors.Join(ctx.Err(), err)
 	}
 	return err
+}
+
+// CPU accumulates the CPU time (user and system) of the processes run with a context that carries it
+// (WithCPU), their waited-for descendants included (wait4's accounting): a build engine gives each job its
+// own, to tell how much of a job's wall time its processes computed.
+type CPU struct{ ns atomic.Int64 }
+
+// Total is the CPU time added so far.
+func (c *CPU) Total() time.Duration { return time.Duration(c.ns.Load()) }
+
+type cpuKey struct{}
+
+// WithCPU returns a context whose processes' CPU time is added to c.
+func WithCPU(ctx context.Context, c *CPU) context.Context { return context.WithValue(ctx, cpuKey{}, c) }
+
+func addCPU(ctx context.Context, ps *os.ProcessState) {
+	if c, ok := ctx.Value(cpuKey{}).(*CPU); ok && ps != nil {
+		c.ns.Add(int64(ps.UserTime() + ps.SystemTime()))
+	}
 }
 
 // Status is how a process ended: its exit code, or the signal that killed it.
@@ -338,6 +359,7 @@ func attached(ctx context.Context, cmd *exec.Cmd) (Status, error) {
 	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGINT) }
 	cmd.WaitDelay = Grace
 	err := cmd.Run()
+	addCPU(ctx, cmd.ProcessState)
 	if errors.Is(err, exec.ErrWaitDelay) {
 		err = nil
 	}

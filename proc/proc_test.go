@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -121,5 +122,26 @@ func TestExec(t *testing.T) {
 		if !errors.As(err, &ee) || err.Error() != c.want {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
 		}
+	}
+}
+
+// WithCPU adds the CPU time of every process run with the context: a busy shell loop, run twice, counts
+// twice.
+func TestCPU(t *testing.T) {
+	var c CPU
+	ctx := WithCPU(context.Background(), &c)
+	loop := "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done"
+	if st, err := Shell(ctx, "", "", nil, loop, io.Discard, io.Discard); err != nil || !st.OK() {
+		t.Fatal(st, err)
+	}
+	one := c.Total()
+	if one <= 0 {
+		t.Fatalf("CPU after a busy loop: %v", one)
+	}
+	if st, err := Exec(ctx, "", nil, []string{"sh", "-c", loop}, io.Discard, io.Discard); err != nil || !st.OK() {
+		t.Fatal(st, err)
+	}
+	if c.Total() <= one {
+		t.Errorf("CPU after two loops %v, after one %v", c.Total(), one)
 	}
 }

@@ -39,6 +39,7 @@ type entry struct {
 	Label
 	slot       int
 	start, dur time.Duration // since origin
+	cpu        time.Duration
 	failed     bool
 }
 
@@ -57,7 +58,7 @@ func New(label func(dag.Action) Label) *Recorder {
 }
 
 func (r *Recorder) entry(a dag.Action) entry {
-	return entry{Label: r.label(a), slot: a.Slot, start: a.Start.Sub(r.origin), dur: a.Duration, failed: a.Err != nil}
+	return entry{Label: r.label(a), slot: a.Slot, start: a.Start.Sub(r.origin), dur: a.Duration, cpu: a.CPU, failed: a.Err != nil}
 }
 
 // Trace records one action (dag.Tracer).
@@ -108,10 +109,13 @@ func (r *Recorder) WriteChrome(w io.Writer) error {
 	for _, a := range actions {
 		dur := a.dur.Microseconds()
 		ev := event{Name: a.Name, Cat: a.Category, Ph: "X", Ts: a.start.Microseconds(), Dur: &dur, Pid: 1, Tid: a.slot}
-		if a.Detail != "" || a.failed {
+		if a.Detail != "" || a.failed || a.cpu > 0 {
 			ev.Args = map[string]string{}
 			if a.Detail != "" {
 				ev.Args["detail"] = a.Detail
+			}
+			if a.cpu > 0 {
+				ev.Args["cpu"] = secs(a.cpu)
 			}
 			if a.failed {
 				ev.Args["failed"] = "true"
@@ -145,10 +149,11 @@ func (r *Recorder) WriteSummary(w io.Writer, n int) error {
 	slots := r.slots
 	r.mu.Unlock()
 	var b strings.Builder
-	var busy, end time.Duration
+	var busy, end, cpu time.Duration
 	commands := 0
 	for _, a := range actions {
 		busy += a.dur
+		cpu += a.cpu
 		end = max(end, a.start+a.dur)
 		if a.Category != "expand" {
 			commands++
@@ -159,6 +164,10 @@ func (r *Recorder) WriteSummary(w io.Writer, n int) error {
 		fmt.Fprintf(&b, " on %d job slots, %.0f%% busy", slots, 100*float64(busy)/float64(end)/float64(slots))
 	}
 	b.WriteString("\n")
+	if cpu > 0 && end > 0 && slots > 0 {
+		// How much of what the slots could have computed the commands' processes did compute.
+		fmt.Fprintf(&b, "commands' CPU: %s, %.0f%% of %d slots over %s\n", secs(cpu), 100*float64(cpu)/float64(end)/float64(slots), slots, secs(end))
+	}
 	var path time.Duration
 	for _, a := range critical {
 		path += a.dur
