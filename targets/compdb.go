@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/kbuild-go/kbuild-go/dag"
@@ -74,7 +75,21 @@ func (d *driver) writeCompdb() error {
 			roots = append(roots, top.abs(l))
 		}
 	}
-	objs := d.archiveObjects(roots)
+	var objs []string
+	for _, r := range roots {
+		// What `ar t` prints for the archive the build wrote (its order is the recipe's: 6.1's vmlinux.a
+		// moves the head objects to the front); the graph's order for one not built yet.
+		members, err := archiveMembers(r)
+		if err != nil {
+			members = d.archiveObjects([]string{r})
+		}
+		for _, m := range members {
+			if !filepath.IsAbs(m) {
+				m = filepath.Join(objtree, m)
+			}
+			objs = append(objs, m)
+		}
+	}
 	if strings.TrimSpace(modules) != "" { // the Makefile's $(if $(CONFIG_MODULES), $(MODORDER))
 		mods, err := moduleObjects(order, objtree)
 		if err != nil {
@@ -281,4 +296,77 @@ func pyASCII(b []byte) []byte {
 		}
 	}
 	return out.Bytes()
+}
+
+// archiveMembers lists the members of a Unix archive as `ar t path` does, read in Go: a thin archive
+// ("!<thin>": Kbuild's built-in.a, lib.a and vmlinux.a; members by path, returned joined to path's
+// directory) or a regular one, long names from the "//" table.
+func archiveMembers(path string) ([]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	thin := bytes.HasPrefix(data, []byte("!<thin>\n"))
+	if !thin && !bytes.HasPrefix(data, []byte("!<arch>\n")) {
+		return nil, fmt.Errorf("%s: not an archive", path)
+	}
+	var names []byte
+	var out []string
+	// A thin archive's member is a path relative to the archive's directory; `ar t ARCHIVE` prints it
+	// relative to where ARCHIVE was named from.
+	member := func(n string) string {
+		if thin && !filepath.IsAbs(n) {
+			return filepath.Join(filepath.Dir(path), n)
+		}
+		return n
+	}
+	for off := 8; off+60 <= len(data); {
+		h := data[off : off+60]
+		if string(h[58:60]) != "`\n" {
+			return nil, fmt.Errorf("%s: bad member header at %d", path, off)
+		}
+		size, err := strconv.Atoi(strings.TrimSpace(string(h[48:58])))
+		if err != nil {
+			return nil, fmt.Errorf("%s: bad member size at %d", path, off)
+		}
+		name := strings.TrimRight(string(h[0:16]), " ")
+		off += 60
+		// Only the symbol table, the long-name table and a regular archive's members have data here.
+		hasData := !thin || name == "/" || name == "//" || name == "/SYM64/"
+		switch {
+		case name == "//":
+			if off+size > len(data) {
+				return nil, fmt.Errorf("%s: truncated", path)
+			}
+			names = data[off : off+size]
+		case name == "/" || name == "/SYM64/":
+		case strings.HasPrefix(name, "/"):
+			// "/N": the name at offset N of the long-name table (strtol's reading: the digits, whatever
+			// follows them, as bfd reads a thin archive's "/N   /" entries).
+			digits := name[1:]
+			if j := strings.IndexFunc(digits, func(r rune) bool { return r < '0' || r > '9' }); j >= 0 {
+				digits = digits[:j]
+			}
+			i, err := strconv.Atoi(digits)
+			if err != nil || i > len(names) {
+				return nil, fmt.Errorf("%s: bad long name %q", path, name)
+			}
+			n := names[i:]
+			if j := bytes.Index(n, []byte("/\n")); j >= 0 {
+				n = n[:j]
+			}
+			out = append(out, member(string(n)))
+		default:
+			// A short name ends with '/'; in a regular archive at its first one (GNU ar reads "sub/b.o/"
+			// there as "sub", and lists it so), in a thin one, whose names are paths, at the last.
+			if i := strings.IndexByte(name, '/'); i >= 0 && !thin {
+				name = name[:i]
+			}
+			out = append(out, member(strings.TrimSuffix(name, "/")))
+		}
+		if hasData {
+			off += size + size%2
+		}
+	}
+	return out, nil
 }
