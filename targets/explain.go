@@ -90,8 +90,8 @@ func configSymbol(rel string) (string, bool) {
 }
 
 // wordDiff shows how the word sequence b differs from a: the words removed (-w) and added (+w) in the
-// order of a longest common subsequence, at most max of them.
-func wordDiff(a, b []string, max int) string {
+// order of a longest common subsequence, at most limit of them.
+func wordDiff(a, b []string, limit int) string {
 	// lcs[i][j] is the length of the longest common subsequence of a[i:] and b[j:].
 	lcs := make([][]int, len(a)+1)
 	for i := range lcs {
@@ -102,7 +102,7 @@ func wordDiff(a, b []string, max int) string {
 			if a[i] == b[j] {
 				lcs[i][j] = lcs[i+1][j+1] + 1
 			} else {
-				lcs[i][j] = max2(lcs[i+1][j], lcs[i][j+1])
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
 			}
 		}
 	}
@@ -121,17 +121,10 @@ func wordDiff(a, b []string, max int) string {
 			i++
 		}
 	}
-	if len(out) > max {
-		out = append(out[:max], fmt.Sprintf("(%d more)", len(out)-max))
+	if len(out) > limit {
+		out = append(out[:limit], fmt.Sprintf("(%d more)", len(out)-limit))
 	}
 	return strings.Join(out, " ")
-}
-
-func max2(a, b int) int {
-	if a > b {
-		return a
-	}
-	return b
 }
 
 // dryRunSilent passes a dry run's events on except the commands it would run: explain prints reasons,
