@@ -12,6 +12,9 @@ type AutoVars struct {
 	// the target-specific variables of the target that needs it (except `private` ones); the rule
 	// database cannot know that chain, so the caller passes it.
 	Parents []*Target
+	// NewerRead, when set, is set to true if the expansion read $? (the recipe then depends on which
+	// prerequisites were newer, not only on the rule).
+	NewerRead *bool
 }
 
 // RecipeLine is one command make would run, after late expansion. A recipe source line whose expansion
@@ -30,6 +33,7 @@ type RecipeLine struct {
 // autoVars holds the automatic variables of one recipe expansion.
 type autoVars struct {
 	at, first, all, plus, oo, newer, stem string
+	newerRead                             *bool
 }
 
 func (a *autoVars) get(name string) (string, bool) {
@@ -50,6 +54,9 @@ func (a *autoVars) get(name string) (string, bool) {
 		v = a.oo
 	case '?':
 		v = a.newer
+		if a.newerRead != nil {
+			*a.newerRead = true
+		}
 	case '*':
 		v = a.stem
 	case '%':
@@ -117,6 +124,7 @@ func newAutoVars(t *Target, auto AutoVars) *autoVars {
 	av.plus = strings.Join(t.Prereqs, " ")
 	av.oo = strings.Join(dedup(t.OrderOnly), " ")
 	av.newer = strings.Join(dedup(auto.Newer), " ")
+	av.newerRead = auto.NewerRead
 	return av
 }
 

@@ -1,7 +1,6 @@
 package targets
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/kbuild-go/kbuild-go/cli"
 	"github.com/kbuild-go/kbuild-go/dag"
@@ -50,6 +50,11 @@ type driver struct {
 	// cmdRecords: .cmd files are records read natively, not evaluated (KBUILD_GO_CMD_RECORDS=1).
 	cmdRecords bool
 	cmdCache   cmdFileCache
+
+	// rec records what a cached graph needs (KBUILD_GO_GRAPH_CACHE=1); nil when this run does not.
+	rec *graphRec
+	// cached is the run from a cached graph this driver builds, if it does.
+	cached *cachedRun
 
 	mu     sync.Mutex
 	scopes map[string]*scope
@@ -144,7 +149,10 @@ func newDriver(self string, out, errw io.Writer, env []string, shell func(string
 
 // scopeFor returns the scope of a make invocation, evaluating the makefile the first time. The key is what
 // makes two invocations the same make: makefile, directory, command-line variables and goals.
-func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
+//
+// What evaluating it prints (the "Entering directory" line, $(info) and $(warning)) also goes to x, when
+// the run records a cached graph: the expander replays it.
+func (d *driver) scopeFor(sm subMake, env []string, level int, x *expansion) (*scope, error) {
 	// MAKECMDGOALS is part of the key: the top Makefile evaluates differently for config goals.
 	key := sm.file + "\x00" + sm.name + "\x00" + sm.dir + "\x00" + strings.Join(sm.cmdline, "\x00") + "\x00" + strings.Join(sm.goals, " ") + "\x00" + sm.flags
 	d.mu.Lock()
@@ -183,8 +191,12 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 	if _, given := sm.cmdline.get("MAKEFLAGS"); !given {
 		flags = pf.String()
 	}
+	var capture atomic.Pointer[expansion]
+	capture.Store(x)
+	defer capture.Store(nil)
 	if sc.printDir {
 		io.WriteString(d.out, directoryLine(level, "Entering", sm.dir))
+		x.Write([]byte(directoryLine(level, "Entering", sm.dir)))
 	}
 	opts := makelang.Options{
 		Dir:         sm.dir,
@@ -198,6 +210,20 @@ func (d *driver) scopeFor(sm subMake, env []string, level int) (*scope, error) {
 		Exists:      sc.exists,
 		CallHook:    sc.callHook,
 		Output: func(stream makelang.Stream, text string) {
+			if d.rec != nil {
+				if d.rec.muted.Load() {
+					d.rec.notCacheable("a recipe prints while it is expanded")
+					return
+				}
+				if x := capture.Load(); x == nil {
+					// Printed outside an evaluation (a recipe's $(info)): the replay could not place it.
+					d.rec.notCacheable("a recipe printed " + strings.TrimSpace(text))
+				} else if stream == 2 {
+					x.eprints.WriteString(text)
+				} else {
+					x.prints.WriteString(text)
+				}
+			}
 			if stream == 2 {
 				io.WriteString(d.errw, text)
 			} else {
@@ -310,7 +336,8 @@ func (d *driver) remakeIncludes(sc *scope, sm subMake, env []string, level int) 
 		sub.remaking, sub.build, sub.topFlags, sub.exe, sub.topGoals = true, d.build, withoutDryRun(d.topFlags), d.exe, d.topGoals
 		// The same make, the same MAKECMDGOALS (the top Makefile decides from them whether it may sync the
 		// configuration at all): only what is built differs.
-		subsc, err := sub.scopeFor(sm, env, level)
+		d.rec.notCacheable("a makefile was remade: " + f)
+		subsc, err := sub.scopeFor(sm, env, level, nil)
 		if err != nil {
 			return false, err
 		}
@@ -527,14 +554,14 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 		// which is make's "remade" for FORCE and for the `$(deps_x):` rules of .cmd files; an existing file
 		// with no prerequisites is a plain leaf.
 		if !t.Phony && len(e.Inputs) == 0 && len(e.OrderOnly) == 0 {
-			if _, err := os.Stat(n.Path); err == nil {
+			if _, err := sc.d.stat(n.Path); err == nil {
 				return n, nil
 			}
 		}
 	case recursive:
-		expand := func(ec *dag.ExpandContext) ([]*dag.Edge, []*dag.Node, error) {
-			return sc.expandSubMakes(ec, t, parents)
-		}
+		expand := sc.d.expander(func(ec *dag.ExpandContext, x *expansion) ([]*dag.Edge, []*dag.Node, error) {
+			return sc.expandSubMakes(ec, t, parents, x)
+		})
 		if t.Phony {
 			e.Expand = expand
 			break
@@ -557,6 +584,7 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 		}
 		st := &scopeTarget{sc: sc, name: name, parents: parents, names: names}
 		e.Plan = func(pc *dag.PlanContext) (*dag.Command, error) { return st.plan(pc, t) }
+		sc.d.rec.plan(e, func() (*planData, error) { return st.expandPlan(&dag.PlanContext{Edge: e}, t) })
 		if !t.Phony {
 			sc.d.mu.Lock()
 			sc.d.owner[n] = st
@@ -566,7 +594,7 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 			// (arch/x86/entry/syscalls names its outputs ../../../../arch/x86/include/...) is tracked.
 			tracked := false
 			if sc.d.cmdRecords {
-				_, err := os.Stat(sc.dotCmd(name))
+				_, err := sc.d.stat(sc.dotCmd(name))
 				_, included := sc.cmdFiles.Load(sc.dotCmd(name))
 				tracked = err == nil && included
 			} else {
@@ -629,7 +657,7 @@ func (sc *scope) inTargets(name string) bool {
 // expandSubMakes runs when a rule whose recipe calls $(MAKE) would start: it expands the whole recipe
 // (make expands all lines at that moment), evaluates each sub-make in-process, and chains the remaining
 // shell lines after the sub-makes they follow.
-func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makelang.Target, parents []*makelang.Target) ([]*dag.Edge, []*dag.Node, error) {
+func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makelang.Target, parents []*makelang.Target, x *expansion) ([]*dag.Edge, []*dag.Node, error) {
 	if !t.Phony && sc.upToDate(t) {
 		return nil, nil, nil
 	}
@@ -663,12 +691,12 @@ func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makelang.Target, paren
 			return
 		}
 		n := sc.d.g.Phony(fmt.Sprintf("%s\x00%s\x00step%d", sc.key, t.Name, len(added)))
-		lines := pending
+		pd := &planData{Dir: sc.dir, Env: env, Target: t.Name, Steps: mergeSteps(pending, &planState{}, sc.silent)}
 		pending = nil
-		added = append(added, &dag.Edge{Outputs: []*dag.Node{n}, Inputs: prev, Phony: true,
-			Plan: func(pc *dag.PlanContext) (*dag.Command, error) {
-				return sc.d.shellCommand(sc.dir, env, lines, t.Name, sc.silent), nil
-			}})
+		e := &dag.Edge{Outputs: []*dag.Node{n}, Inputs: prev, Phony: true,
+			Plan: func(pc *dag.PlanContext) (*dag.Command, error) { return sc.d.decide(pc, pd), nil }}
+		sc.d.rec.plan(e, func() (*planData, error) { return pd, nil })
+		added = append(added, e)
 		prev = []*dag.Node{n}
 	}
 	for _, l := range lines {
@@ -694,13 +722,13 @@ func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makelang.Target, paren
 			p := prev
 			n := sc.d.g.Phony(fmt.Sprintf("%s\x00%s\x00sub%d", sc.key, t.Name, len(added)))
 			added = append(added, &dag.Edge{Outputs: []*dag.Node{n}, Inputs: p, Phony: true,
-				Expand: func(ec *dag.ExpandContext) ([]*dag.Edge, []*dag.Node, error) {
-					return sc.d.enterSubMake(sm, env, sc.level+1)
-				}})
+				Expand: sc.d.expander(func(ec *dag.ExpandContext, x *expansion) ([]*dag.Edge, []*dag.Node, error) {
+					return sc.d.enterSubMake(sm, env, sc.level+1, x)
+				})})
 			prev = []*dag.Node{n}
 			continue
 		}
-		sub, nodes, err := sc.d.enterSubMake(sm, env, sc.level+1)
+		sub, nodes, err := sc.d.enterSubMake(sm, env, sc.level+1, x)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -714,18 +742,24 @@ func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makelang.Target, paren
 // upToDate is make's decision for a file target whose recipe runs a sub-make (an expander edge, which
 // dag always runs): it exists, no prerequisite is phony, and none is newer.
 func (sc *scope) upToDate(t *makelang.Target) bool {
-	st, err := os.Stat(sc.abs(t.Name))
-	if err != nil {
+	if _, err := sc.d.stat(sc.abs(t.Name)); err != nil {
 		return false
 	}
-	for i, p := range t.Prereqs {
+	// A phony prerequisite decides alone, whatever the times (and a cached graph need not note them).
+	for i := range t.Prereqs {
 		sc.mu.Lock()
 		phony := sc.s.IsPhony(t.PrereqNames[i])
 		sc.mu.Unlock()
 		if phony {
 			return false
 		}
-		ps, err := os.Stat(sc.abs(p))
+	}
+	st, err := sc.d.statMTime(sc.abs(t.Name))
+	if err != nil {
+		return false
+	}
+	for i, p := range t.Prereqs {
+		ps, err := sc.d.statMTime(sc.abs(p))
 		if err != nil {
 			// A prerequisite that is a target too is found through VPATH only now (make's directory
 			// search for targets: auto.conf.cmd's `$(deps_config): ;` names Kconfig files in srctree).
@@ -735,7 +769,7 @@ func (sc *scope) upToDate(t *makelang.Target) bool {
 			if rerr != nil || pt.VPath == "" {
 				return false
 			}
-			if ps, err = os.Stat(sc.abs(pt.VPath)); err != nil {
+			if ps, err = sc.d.statMTime(sc.abs(pt.VPath)); err != nil {
 				return false
 			}
 		}
@@ -747,12 +781,12 @@ func (sc *scope) upToDate(t *makelang.Target) bool {
 }
 
 // enterSubMake evaluates a sub-make's scope and returns the edges its goals need.
-func (d *driver) enterSubMake(sm subMake, env []string, level int) ([]*dag.Edge, []*dag.Node, error) {
+func (d *driver) enterSubMake(sm subMake, env []string, level int, x *expansion) ([]*dag.Edge, []*dag.Node, error) {
 	if err := enterable(sm.dir); err != nil {
 		// make's words for a -C it cannot enter; the parent's recipe then fails.
 		return nil, nil, &InputError{Err: fmt.Errorf("*** %s: %s.  Stop.", sm.cd, err)}
 	}
-	sub, err := d.scopeFor(sm, env, level)
+	sub, err := d.scopeFor(sm, env, level, x)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -768,15 +802,11 @@ func (d *driver) enterSubMake(sm subMake, env []string, level int) ([]*dag.Edge,
 	defer d.mu.Unlock()
 	if sub.leave == nil {
 		sub.leave = d.g.Phony(sub.key + "\x00leave")
-		line := directoryLine(sub.level, "Leaving", sub.dir)
-		added = append(added, &dag.Edge{Outputs: []*dag.Node{sub.leave}, Inputs: nodes, Phony: true,
-			Plan: func(pc *dag.PlanContext) (*dag.Command, error) {
-				// Description: under -n (make prints these lines then too) the line is what is printed.
-				return &dag.Command{Dir: sub.dir, Key: line, Description: strings.TrimSuffix(line, "\n"), Func: func(_ context.Context, _ dag.FS, w, _ io.Writer) error {
-					_, err := io.WriteString(w, line)
-					return err
-				}}, nil
-			}})
+		pd := &planData{Dir: sub.dir, Print: directoryLine(sub.level, "Leaving", sub.dir)}
+		e := &dag.Edge{Outputs: []*dag.Node{sub.leave}, Inputs: nodes, Phony: true,
+			Plan: func(pc *dag.PlanContext) (*dag.Command, error) { return d.decide(pc, pd), nil }}
+		d.rec.plan(e, func() (*planData, error) { return pd, nil })
+		added = append(added, e)
 	}
 	return added, []*dag.Node{sub.leave}, nil
 }

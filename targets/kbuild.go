@@ -194,6 +194,19 @@ func (ps *planState) addLeftover(text string) {
 
 // plan expands a target's recipe just before it runs and turns it into a dag command.
 func (st *scopeTarget) plan(pc *dag.PlanContext, t *makelang.Target) (*dag.Command, error) {
+	pd, err := st.expandPlan(pc, t)
+	if err != nil {
+		return nil, err
+	}
+	if rec := st.sc.d.rec; rec != nil {
+		rec.planned(pc.Edge, pd)
+	}
+	return st.sc.d.decide(pc, pd), nil
+}
+
+// expandPlan is the scope's half of plan: the recipe expanded into steps and if_changed conditions, plain
+// data that decide turns into a command (and that a cached graph keeps).
+func (st *scopeTarget) expandPlan(pc *dag.PlanContext, t *makelang.Target) (*planData, error) {
 	sc := st.sc
 	if sc.d.debugTarget != "" && st.name == sc.d.debugTarget {
 		for _, in := range pc.Edge.Inputs {
@@ -208,7 +221,8 @@ func (st *scopeTarget) plan(pc *dag.PlanContext, t *makelang.Target) (*dag.Comma
 	sc.mu.Lock()
 	ps := &planState{}
 	sc.plan = ps
-	auto := makelang.AutoVars{Newer: st.newer(pc), Parents: st.parents}
+	newerRead := false
+	auto := makelang.AutoVars{Newer: st.newer(pc), Parents: st.parents, NewerRead: &newerRead}
 	lines, err := sc.s.ExpandRecipe(t, auto)
 	if sc.conf {
 		lines = confLines(lines, sc.d.exe)
@@ -223,52 +237,8 @@ func (st *scopeTarget) plan(pc *dag.PlanContext, t *makelang.Target) (*dag.Comma
 	if err != nil {
 		return nil, &InputError{Err: err}
 	}
-	steps := mergeSteps(lines, ps, sc.silent)
-	if len(steps) == 0 {
-		return nil, nil
-	}
-	groups, plain := map[int]bool{}, false
-	for _, s := range steps {
-		groups[s.group] = true
-		plain = plain || s.group == 0
-	}
-	delete(groups, 0)
-	if len(groups) == 1 && !plain {
-		// One if_changed and nothing else (Kbuild's usual recipe): dag decides, as Kbuild would.
-		c := &dag.Command{Dir: sc.dir, Env: env, Description: dryRunText(steps), Check: dag.CheckCommand}
-		for g := range groups {
-			c.Key = ps.conds[g-1]
-		}
-		// KBUILD_NOCMDDEP=1: the tree's cmd-check only asks that a command was saved, so a saved
-		// one counts as this one (the .cmd file still gets the new command when the target runs).
-		if onlyExists(check) && pc.HasRecord && strings.TrimSpace(pc.Record.Command) != "" {
-			c.Key = pc.Record.Command
-		}
-		return st.command(c, steps, false), nil
-	}
-	if len(groups) > 0 {
-		// Several if_changed, or one beside plain lines: the recipe runs (make runs it), and each
-		// if_changed keeps its steps only if its own condition holds against the record as it was
-		// when the recipe started (make expands every line before running the first).
-		kept := steps[:0:0]
-		for _, s := range steps {
-			if s.group == 0 || groupRuns(pc, ps.conds[s.group-1], onlyExists(check)) {
-				kept = append(kept, s)
-			}
-		}
-		if steps = kept; len(steps) == 0 {
-			return nil, nil
-		}
-	}
-	c := &dag.Command{Dir: sc.dir, Env: env, Description: dryRunText(steps)}
-	for _, s := range steps {
-		if s.group > 0 {
-			// Why the first if_changed that runs does (explain): the mtime reasons are dag's own.
-			c.Why, c.WhySaved, c.Key = cmdCheckReason(pc), strings.TrimSpace(pc.Record.Command), ps.conds[s.group-1]
-			break
-		}
-	}
-	return st.command(c, steps, t.Phony && sc.d.isTopGoal(t.Name)), nil
+	return &planData{Dir: sc.dir, Env: env, Target: st.name, Steps: mergeSteps(lines, ps, sc.silent), Conds: ps.conds,
+		OnlyExists: onlyExists(check), Console: t.Phony && sc.d.isTopGoal(t.Name), Dynamic: newerRead}, nil
 }
 
 // cmdCheckReason is why an if_changed whose prerequisites are all older runs: no saved command, or a
@@ -296,34 +266,6 @@ func groupRuns(pc *dag.PlanContext, cmd string, onlyExist bool) bool {
 		return saved == ""
 	}
 	return strings.TrimSpace(cmd) != "" && (saved == "" || !dag.CommandsEqual(saved, cmd))
-}
-
-// command sets c to run steps. A console command (a phony goal of the command line: menuconfig, oldconfig,
-// config, help) runs on the terminal, as make runs every recipe: stdin, and output as it is written,
-// because a configurator asks and draws (ninja's console pool; the rest of the build stays buffered).
-func (st *scopeTarget) command(c *dag.Command, steps []step, console bool) *dag.Command {
-	sc := st.sc
-	env := c.Env
-	target := st.name
-	if console {
-		c.Console = true
-		c.Func = func(ctx context.Context, _ dag.FS, _, _ io.Writer) error {
-			// The terminal itself, not the progress line's writer: a configurator must see a tty.
-			return runSteps(ctx, sc.dir, env, target, steps, sc.d.stdin(), terminal(sc.d.out), terminal(sc.d.errw))
-		}
-		return c
-	}
-	c.Func = func(ctx context.Context, _ dag.FS, stdout, stderr io.Writer) error {
-		return runSteps(ctx, sc.dir, env, target, steps, nil, stdout, stderr)
-	}
-	c.Probe = filechkProbe(sc.dir, env, steps)
-	for _, s := range steps {
-		if s.kind == stepEcho {
-			c.Status = s.text // the quiet line, for the progress line
-			break
-		}
-	}
-	return c
 }
 
 // filechkProbe answers -n for a recipe that only regenerates files through filechk (and echoes): it
@@ -550,17 +492,6 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	return nil
-}
-
-// shellCommand is a plain recipe (no if_changed family): its lines run as make runs them.
-func (d *driver) shellCommand(dir string, env []string, lines []makelang.RecipeLine, target string, silent bool) *dag.Command {
-	steps := mergeSteps(lines, &planState{}, silent)
-	if len(steps) == 0 {
-		return nil
-	}
-	return &dag.Command{Dir: dir, Env: env, Description: dryRunText(steps), Func: func(ctx context.Context, _ dag.FS, stdout, stderr io.Writer) error {
-		return runSteps(ctx, dir, env, target, steps, nil, stdout, stderr)
-	}}
 }
 
 // records gives dag the saved command lines: cmd_<target> as the scope read it from the target's .cmd

@@ -92,7 +92,7 @@ func buildWithOwnGoals(ctx context.Context, req Request, sm subMake, env []strin
 	var nodes []*dag.Node
 	if len(goals) > 0 {
 		sm.goals = goals
-		sc, err := d.scopeFor(sm, env, makeLevel(env))
+		sc, err := d.scopeFor(sm, env, makeLevel(env), nil)
 		if err != nil {
 			return err
 		}

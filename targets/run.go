@@ -324,12 +324,30 @@ func run(ctx context.Context, req Request) error {
 
 // build evaluates the top scope and runs its goals through one graph.
 func build(ctx context.Context, req Request, sm subMake, env []string) error {
+	var gfile, gkey string
+	if graphCacheable(req, sm, env) {
+		if objtree, err := objTree(sm, env); err == nil {
+			if gfile, err = graphFile(objtree, req.Invocation); err == nil {
+				gkey = graphKey(req.Invocation, env, req.Self)
+				if used, err := buildCached(ctx, req, sm, env, gfile, gkey); used {
+					return err
+				}
+			}
+		}
+	}
 	d := newDriver(req.make, req.Stdout, req.Stderr, env, req.shell, newStatCache())
 	d.exe = req.Self
 	d.build = func(d *driver, nodes []*dag.Node) error { return runGraph(ctx, req, d, nodes) }
 	d.topFlags = topFlags(req.Invocation)
 	d.topGoals = req.Invocation.Targets
-	sc, err := d.scopeFor(sm, env, makeLevel(env))
+	var top *expansion
+	if gfile != "" {
+		// Recording: the record of an older graph goes first, so that a failure leaves none.
+		os.Remove(gfile)
+		d.fs.in, d.rec = newEvalInputs(), newGraphRec()
+		top = &d.rec.top
+	}
+	sc, err := d.scopeFor(sm, env, makeLevel(env), top)
 	if err != nil {
 		return err
 	}
@@ -344,7 +362,71 @@ func build(ctx context.Context, req Request, sm subMake, env []string) error {
 	if err := d.build(d, nodes); err != nil {
 		return err
 	}
+	if gfile != "" {
+		if err := d.saveGraph(gfile, gkey, nodes, sc); err != nil {
+			graphSay(req, sm, env, "not recorded: "+err.Error())
+		}
+	}
 	return d.afterBuild(req, sm)
+}
+
+// graphCacheable reports whether this run may use and record a cached graph: asked for, a build of the
+// top make (no tool, no -n, no -B, not a sub-make, no compilation database, not watch).
+func graphCacheable(req Request, sm subMake, env []string) bool {
+	inv := req.Invocation
+	return graphCacheWanted(env) && inv.Tool == "" && !inv.DryRun && !inv.AlwaysMake && len(inv.Makefiles) == 0 &&
+		makeLevel(env) == 0 && req.onGraph == nil && !compdbWanted(sm.cmdline, env)
+}
+
+// graphSay tells which path the run took, under V=1 (and KBUILD_GO_DEBUG).
+func graphSay(req Request, sm subMake, env []string, what string) {
+	v := lookup(sm.cmdline, environ(env), "V", "KBUILD_VERBOSE")
+	if strings.Contains(v, "1") || environ(env).get("KBUILD_GO_DEBUG") != "" {
+		fmt.Fprintf(req.Stderr, "kbuild-go: graph: %s\n", what)
+	}
+}
+
+// buildCached runs the build from the recorded graph when the record still holds. used is false when
+// the run must evaluate: no record, a changed input, or a command that rewrote what the evaluation read.
+func buildCached(ctx context.Context, req Request, sm subMake, env []string, gfile, gkey string) (used bool, err error) {
+	shell := req.shell
+	if shell == nil {
+		shell = makelang.DefaultShell
+	}
+	w, why := loadGraph(gfile, gkey, shell)
+	if w == nil {
+		graphSay(req, sm, env, "re-evaluated: "+why)
+		return false, nil
+	}
+	d := newDriver(req.make, req.Stdout, req.Stderr, env, req.shell, newStatCache())
+	d.exe, d.cmdRecords = req.Self, true
+	d.topFlags, d.topGoals = topFlags(req.Invocation), req.Invocation.Targets
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	cr := &cachedRun{d: d, w: w, cancel: cancel, recs: map[string]*wireRecord{}, watch: map[string]fileSig{}}
+	g, goals, err := cr.graph()
+	if err != nil {
+		graphSay(req, sm, env, "re-evaluated: the record does not make a graph: "+err.Error())
+		return false, nil
+	}
+	d.g, d.cached = g, cr
+	in := &evalInputs{Files: w.In.Files, MTimes: w.In.MTimes, Shells: w.In.Shells}
+	for p := range in.watched() {
+		cr.watch[p] = sigOf(os.Stat(p))
+	}
+	graphSay(req, sm, env, "cached")
+	io.WriteString(req.Stderr, w.TopEPrint)
+	io.WriteString(req.Stdout, w.TopPrint)
+	err = runGraph(cctx, req, d, goals)
+	if cr.why != "" {
+		graphSay(req, sm, env, "re-evaluated: "+cr.why)
+		os.Remove(gfile)
+		return false, nil
+	}
+	if w.Leave != "" {
+		io.WriteString(req.Stdout, w.Leave)
+	}
+	return true, err
 }
 
 // tool prints what kbuild-go's query or graph tool was asked for, after the dry run that expanded the
@@ -392,6 +474,10 @@ func runGraph(ctx context.Context, req Request, d *driver, nodes []*dag.Node) er
 		DryRun:     inv.DryRun,
 		Records:    records{d},
 		Printer:    flushingPrinter{&printer{out: req.Stdout, errw: req.Stderr}, d.fs},
+	}
+	if d.cached != nil {
+		cfg.Records = d.cached
+		cfg.Printer = watchPrinter{cfg.Printer, d.cached}
 	}
 	if req.trace != nil {
 		cfg.Tracer = req.trace

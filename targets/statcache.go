@@ -23,6 +23,8 @@ type statCache struct {
 	gen  uint64 // counts flushes: an answer computed across one is not stored
 	st   map[string]statAnswer
 	dirs map[string]dirAnswer
+	// in, when set, notes every answer the tree gave (a run that records its evaluation's inputs).
+	in *evalInputs
 }
 
 type statAnswer struct {
@@ -43,6 +45,9 @@ func newStatCache() *statCache {
 func (c *statCache) Stat(name string) (fs.FileInfo, error) {
 	a := remember(c, c.st, name, func() statAnswer {
 		fi, err := c.base.Stat(name)
+		if c.in != nil {
+			c.in.stat(name, fi, err)
+		}
 		return statAnswer{fi, err}
 	})
 	return a.fi, a.err
@@ -52,6 +57,9 @@ func (c *statCache) Stat(name string) (fs.FileInfo, error) {
 func (c *statCache) ReadDir(name string) ([]fs.DirEntry, error) {
 	a := remember(c, c.dirs, name, func() dirAnswer {
 		ents, err := c.base.ReadDir(name)
+		if c.in != nil {
+			c.in.dir(name, ents, err)
+		}
 		return dirAnswer{ents, err}
 	})
 	return a.ents, a.err
@@ -77,7 +85,12 @@ func remember[T any](c *statCache, m map[string]T, name string, compute func() T
 }
 
 // ReadFile implements makelang.FS; contents are not cached here (makelang.Cache keeps parsed makefiles).
-func (c *statCache) ReadFile(name string) ([]byte, error) { return c.base.ReadFile(name) }
+func (c *statCache) ReadFile(name string) ([]byte, error) {
+	if c.in != nil {
+		c.in.file(name)
+	}
+	return c.base.ReadFile(name)
+}
 
 // EvalSymlinks implements makelang.SymlinkFS.
 func (c *statCache) EvalSymlinks(name string) (string, error) {
@@ -87,6 +100,9 @@ func (c *statCache) EvalSymlinks(name string) (string, error) {
 // WriteFile implements makelang.WriteFS ($(file >name,...)).
 func (c *statCache) WriteFile(name string, data []byte, appendTo bool) error {
 	defer c.Flush()
+	if c.in != nil {
+		c.in.wrote(name)
+	}
 	return c.base.(makelang.WriteFS).WriteFile(name, data, appendTo)
 }
 
@@ -109,6 +125,9 @@ func (c *statCache) shell(run func(cmd string, env []string, dir string) (string
 			out, status = run(cmd, env, dir)
 		} else {
 			out, status = makelang.DefaultShell(cmd, env, dir)
+		}
+		if c.in != nil {
+			c.in.shell(cmd, env, dir, out, status)
 		}
 		if ok, _ := toolchain.Cacheable(cmd); !ok {
 			c.Flush()

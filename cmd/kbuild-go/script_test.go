@@ -42,7 +42,7 @@ func TestScript(t *testing.T) {
 			// The reference tree, for the scripts that use it (they skip without it).
 			env.Setenv("LINUX", kernelsrc.Dir())
 			// The host's own toolchain and make, nothing from the caller's kernel-build environment.
-			for _, v := range []string{"HOME", "XDG_CACHE_HOME", "KBUILD_GO_CMD_RECORDS"} {
+			for _, v := range []string{"HOME", "XDG_CACHE_HOME", "KBUILD_GO_CMD_RECORDS", "KBUILD_GO_GRAPH_CACHE"} {
 				if s := os.Getenv(v); s != "" {
 					env.Setenv(v, s)
 				}
@@ -169,34 +169,33 @@ func cmdWaitPane(ts *testscript.TestScript, neg bool, args []string) {
 // sameruns -superset: every command that ran was explained, and the explanation may hold more (a
 // generator whose input is remade first cannot be asked whether its output changes without running
 // what remakes the input: the dry run assumes it does, as make -n does).
+//
+// sameruns -traces TRACE1 TRACE2: two builds ran the same commands (a cached graph's and an evaluating
+// one's).
 func cmdSameRuns(ts *testscript.TestScript, neg bool, args []string) {
 	superset := len(args) > 0 && args[0] == "-superset"
-	if superset {
+	traces := len(args) > 0 && args[0] == "-traces"
+	if superset || traces {
 		args = args[1:]
 	}
 	if neg || len(args) != 2 {
-		ts.Fatalf("usage: sameruns [-superset] explain-output trace-file")
+		ts.Fatalf("usage: sameruns [-superset|-traces] explain-output|trace-file trace-file")
 	}
 	would := map[string]bool{}
-	for _, l := range strings.Split(ts.ReadFile(args[0]), "\n") {
-		if name, _, ok := strings.Cut(l, ": "); ok && !strings.HasPrefix(l, "kbuild-go") && !strings.HasPrefix(l, "  ") {
-			would[name] = true
+	if traces {
+		would = tracedRuns(ts, args[0])
+	} else {
+		for _, l := range strings.Split(ts.ReadFile(args[0]), "\n") {
+			if name, _, ok := strings.Cut(l, ": "); ok && !strings.HasPrefix(l, "kbuild-go") && !strings.HasPrefix(l, "  ") {
+				would[name] = true
+			}
 		}
 	}
-	var tr struct {
-		TraceEvents []struct{ Name, Cat, Ph string }
-	}
-	ts.Check(json.Unmarshal([]byte(ts.ReadFile(args[1])), &tr))
-	ran := map[string]bool{}
-	for _, ev := range tr.TraceEvents {
-		if ev.Ph == "X" && ev.Cat == "command" && !strings.HasPrefix(ev.Name, "Leaving directory") {
-			ran[ev.Name] = true
-		}
-	}
+	ran := tracedRuns(ts, args[1])
 	var diff []string
 	for n := range would {
 		if !ran[n] && !superset {
-			diff = append(diff, "explained, not run: "+n)
+			diff = append(diff, "explained (or run first), not run: "+n)
 		}
 	}
 	for n := range ran {
@@ -208,6 +207,21 @@ func cmdSameRuns(ts *testscript.TestScript, neg bool, args []string) {
 		sort.Strings(diff)
 		ts.Fatalf("%s", strings.Join(diff, "\n"))
 	}
+}
+
+// tracedRuns are the names of the commands a --trace file shows.
+func tracedRuns(ts *testscript.TestScript, file string) map[string]bool {
+	var tr struct {
+		TraceEvents []struct{ Name, Cat, Ph string }
+	}
+	ts.Check(json.Unmarshal([]byte(ts.ReadFile(file)), &tr))
+	ran := map[string]bool{}
+	for _, ev := range tr.TraceEvents {
+		if ev.Ph == "X" && ev.Cat == "command" && !strings.HasPrefix(ev.Name, "Leaving directory") {
+			ran[ev.Name] = true
+		}
+	}
+	return ran
 }
 
 // snapshot DIR NAME records the mtime and size of every file under DIR.

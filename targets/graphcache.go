@@ -1,0 +1,579 @@
+package targets
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/kbuild-go/kbuild-go/cli"
+	"github.com/kbuild-go/kbuild-go/dag"
+	"github.com/kbuild-go/kbuild-go/internal/atomicfile"
+)
+
+// The cached graph (KBUILD_GO_GRAPH_CACHE=1; docs/GRAPH-CACHE.md). A run that evaluates records what its
+// evaluation read (evalInputs) and the graph it produced: every edge with its inputs and outputs, each
+// recipe as planData (decide needs no scope), each expander (a sub-make) as the edges it added and the
+// lines it printed. The next run with the same command line, environment and kbuild-go checks the
+// inputs; when none changed it loads the graph and goes straight to dag's dirty checks, and its
+// expanders replay what the recorded ones did at the same moment of the build. A command of the cached
+// run that rewrites a recorded input (auto.conf, a file a $(shell) reads) stops it, and the run evaluates
+// afresh: the evaluation would have read the new content.
+
+const graphCacheVersion = 1
+
+// graphCacheWanted reports whether this run may use and write a cached graph.
+func graphCacheWanted(env []string) bool { return environ(env).get("KBUILD_GO_GRAPH_CACHE") == "1" }
+
+// expansion is what one expander did in a recording run.
+type expansion struct {
+	prints  bytes.Buffer
+	eprints bytes.Buffer // what went to stderr ($(warning))
+	edges   []*dag.Edge
+	wait    []*dag.Node
+}
+
+func (x *expansion) Write(p []byte) (int, error) {
+	if x == nil {
+		return len(p), nil
+	}
+	return x.prints.Write(p)
+}
+
+// graphRec collects, during an evaluating run, what the cached graph needs besides the evaluation's
+// inputs (the statCache's evalInputs).
+type graphRec struct {
+	mu    sync.Mutex
+	lazy  map[*dag.Edge]func() (*planData, error)
+	plans map[*dag.Edge]*planData
+	exps  map[*dag.Edge]*expansion
+	top   expansion
+	// unsure is why this run's graph cannot be cached ("" when it can).
+	unsure string
+	// muted: plans are being expanded for the record, after the build: what they print is dropped and
+	// makes the plan unknown.
+	muted atomic.Bool
+}
+
+func newGraphRec() *graphRec {
+	return &graphRec{lazy: map[*dag.Edge]func() (*planData, error){}, plans: map[*dag.Edge]*planData{}, exps: map[*dag.Edge]*expansion{}}
+}
+
+func (r *graphRec) notCacheable(why string) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	if r.unsure == "" {
+		r.unsure = why
+	}
+	r.mu.Unlock()
+}
+
+// plan registers how e's plan data is computed when the build did not plan it.
+func (r *graphRec) plan(e *dag.Edge, f func() (*planData, error)) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	r.lazy[e] = f
+	r.mu.Unlock()
+}
+
+func (r *graphRec) planned(e *dag.Edge, pd *planData) {
+	r.mu.Lock()
+	r.plans[e] = pd
+	r.mu.Unlock()
+}
+
+// expander wraps an expander so that what it adds and prints is recorded.
+func (d *driver) expander(f func(ec *dag.ExpandContext, x *expansion) ([]*dag.Edge, []*dag.Node, error)) func(*dag.ExpandContext) ([]*dag.Edge, []*dag.Node, error) {
+	return func(ec *dag.ExpandContext) ([]*dag.Edge, []*dag.Node, error) {
+		if d.rec == nil {
+			return f(ec, nil)
+		}
+		x := &expansion{}
+		edges, wait, err := f(ec, x)
+		if err == nil {
+			x.edges, x.wait = edges, wait
+			d.rec.mu.Lock()
+			d.rec.exps[ec.Edge] = x
+			d.rec.mu.Unlock()
+		}
+		return edges, wait, err
+	}
+}
+
+// The record as written: nodes and edges by index.
+type wireGraph struct {
+	Version             int
+	Key                 string // command line, directory, environment and executable (graphKey)
+	Envs                [][]string
+	In                  wireInputs
+	Nodes               []wireNode
+	Edges               []wireEdge
+	Plans               []wirePlan
+	Exps                []wireExp
+	Static              []int32 // edges added before the build, in order
+	Goals               []int32
+	TopPrint, TopEPrint string
+	Leave               string // the top make's "Leaving directory" line, or ""
+}
+
+type wireInputs struct {
+	Files  map[string]fileSig
+	Stats  map[string]uint8
+	Dirs   map[string]string
+	MTimes map[string]int64
+	Shells []shellRun
+}
+
+type wireNode struct {
+	Path  string
+	Phony bool
+}
+
+const (
+	edgePhony = 1 << iota
+	edgeAlways
+	edgeRestat
+	edgePrecious
+	edgeUntracked
+)
+
+type wireEdge struct {
+	Key                              string
+	Outputs, Inputs, Implicit, Order []int32
+	Flags                            uint8
+	Plan, Exp                        int32 // indexes, -1 for none; Plan -2: a recipe whose data is unknown
+}
+
+type wirePlan struct {
+	Dir, Target         string
+	Env                 int32
+	Steps               []wireStep
+	Conds               []string
+	OnlyExists, Console bool
+	Print               string
+	Rec                 *wireRecord
+}
+
+type wireStep struct {
+	Kind                                               uint8
+	Text, Cmd, Depfile, DotTarget, Prefix, Fixdep, Pos string
+	IgnoreErr, QuietUpd                                bool
+	Group                                              int
+}
+
+// wireRecord is where an edge's .cmd record is read from, as nativeRecord reads it.
+type wireRecord struct {
+	CmdFile, Prefix, Name, Dir string
+}
+
+type wireExp struct {
+	Edges, Wait []int32
+	Prints      string
+	EPrints     string
+	Ran         bool
+}
+
+// graphKey is what must be equal for a record to apply at all: the command line as kbuild-go
+// understood it (minus what only reports: --trace, --summary, progress), the directory, the
+// environment, and the kbuild-go executable itself.
+func graphKey(inv *cli.Invocation, env []string, self string) string {
+	c := *inv
+	c.TraceFile, c.Summary, c.NoProgress = "", false, false
+	h := sha256.New()
+	wd, _ := os.Getwd()
+	fmt.Fprintf(h, "%+v\x00%s\x00", c, wd)
+	sorted := slices.Clone(env)
+	slices.Sort(sorted)
+	for _, v := range sorted {
+		fmt.Fprintf(h, "%s\x00", v)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		exe = self
+	}
+	fmt.Fprintf(h, "%+v", sigOf(os.Stat(exe)))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// graphFile is where the record of a command line on an output tree lives: in kbuild-go's cache
+// directory, not in the tree, so that a tree kbuild-go built holds exactly the files make's holds.
+func graphFile(objtree string, inv *cli.Invocation) (string, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	h := sha256.Sum256([]byte(objtree + "\x00" + strings.Join(append([]string{inv.Dir}, inv.Targets...), "\x00") + fmt.Sprintf("%+v", inv.Vars)))
+	return filepath.Join(dir, "kbuild-go", "graph", hex.EncodeToString(h[:12])), nil
+}
+
+// keepGraphs is how many records the cache directory keeps (the most recently written).
+const keepGraphs = 64
+
+// pruneGraphs removes all but the newest keepGraphs records next to path.
+func pruneGraphs(path string) {
+	ents, err := os.ReadDir(filepath.Dir(path))
+	if err != nil || len(ents) <= keepGraphs {
+		return
+	}
+	type rec struct {
+		name string
+		mod  int64
+	}
+	var list []rec
+	for _, e := range ents {
+		if fi, err := e.Info(); err == nil {
+			list = append(list, rec{e.Name(), fi.ModTime().UnixNano()})
+		}
+	}
+	slices.SortFunc(list, func(a, b rec) int { return int(b.mod>>20 - a.mod>>20) })
+	for _, r := range list[min(keepGraphs, len(list)):] {
+		os.Remove(filepath.Join(filepath.Dir(path), r.name))
+	}
+}
+
+// save writes the record of a successful evaluating run; it says why not when it cannot.
+func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err error) {
+	r, in := d.rec, d.fs.in
+	if r.unsure != "" {
+		return errors.New(r.unsure)
+	}
+	if in.Conflict != "" {
+		return fmt.Errorf("%s changed while the graph was evaluated", in.Conflict)
+	}
+	if in.Wrote != "" {
+		return fmt.Errorf("evaluation wrote %s", in.Wrote)
+	}
+	w := &wireGraph{Version: graphCacheVersion, Key: key, TopPrint: r.top.prints.String(), TopEPrint: r.top.eprints.String()}
+	envIdx := map[string]int32{}
+	env := func(e []string) int32 {
+		k := strings.Join(e, "\x00")
+		if i, ok := envIdx[k]; ok {
+			return i
+		}
+		envIdx[k] = int32(len(w.Envs))
+		w.Envs = append(w.Envs, e)
+		return envIdx[k]
+	}
+	in.mu.Lock()
+	w.In = wireInputs{Files: in.Files, Stats: in.Stats, Dirs: in.Dirs, MTimes: in.MTimes, Shells: slices.Clone(in.Shells)}
+	in.mu.Unlock()
+	for i := range w.In.Shells {
+		w.In.Shells[i].Env = env(w.In.Shells[i].env)
+	}
+	nodeIdx := map[*dag.Node]int32{}
+	node := func(n *dag.Node) int32 {
+		if i, ok := nodeIdx[n]; ok {
+			return i
+		}
+		nodeIdx[n] = int32(len(w.Nodes))
+		w.Nodes = append(w.Nodes, wireNode{Path: n.Path, Phony: n.Phony()})
+		return nodeIdx[n]
+	}
+	nodes := func(list []*dag.Node) []int32 {
+		out := make([]int32, len(list))
+		for i, n := range list {
+			out[i] = node(n)
+		}
+		return out
+	}
+	// The edge table: the graph's edges, and edges expanders returned that the graph shared with an
+	// existing producer (they are returned again, and shared again).
+	all := d.g.Edges()
+	inExp := map[*dag.Edge]bool{}
+	for _, x := range r.exps {
+		for _, e := range x.edges {
+			inExp[e] = true
+		}
+	}
+	edgeIdx := map[*dag.Edge]int32{}
+	for _, e := range all {
+		edgeIdx[e] = int32(len(edgeIdx))
+	}
+	for _, x := range r.exps {
+		for _, e := range x.edges {
+			if _, ok := edgeIdx[e]; !ok {
+				edgeIdx[e] = int32(len(edgeIdx))
+				all = append(all, e)
+			}
+		}
+	}
+	// Expand the plans the build did not need, quietly: the record must know every recipe.
+	r.muted.Store(true)
+	defer r.muted.Store(false)
+	w.Edges = make([]wireEdge, len(all))
+	for i, e := range all {
+		we := wireEdge{Key: e.Key, Outputs: nodes(e.Outputs), Inputs: nodes(e.Inputs), Implicit: nodes(e.Implicit),
+			Order: nodes(e.OrderOnly), Plan: -1, Exp: -1}
+		for bit, on := range map[uint8]bool{edgePhony: e.Phony, edgeAlways: e.Always, edgeRestat: e.Restat, edgePrecious: e.Precious, edgeUntracked: e.Untracked} {
+			if on {
+				we.Flags |= bit
+			}
+		}
+		switch {
+		case e.Plan != nil:
+			pd, ok := r.plans[e]
+			if !ok {
+				f := r.lazy[e]
+				if f == nil {
+					return fmt.Errorf("%s: a recipe the record cannot hold", e)
+				}
+				if pd, err = f(); err != nil {
+					pd = nil
+				}
+			}
+			if pd == nil || pd.Dynamic {
+				we.Plan = -2
+				break
+			}
+			wp := wirePlan{Dir: pd.Dir, Target: pd.Target, Env: env(pd.Env), Conds: pd.Conds, OnlyExists: pd.OnlyExists,
+				Console: pd.Console, Print: pd.Print}
+			for _, s := range pd.Steps {
+				wp.Steps = append(wp.Steps, wireStep{Kind: uint8(s.kind), Text: s.text, Cmd: s.cmd, Depfile: s.depfile,
+					DotTarget: s.dotTarget, Prefix: s.prefix, Fixdep: s.fixdep, Pos: s.pos, IgnoreErr: s.ignoreErr, QuietUpd: s.quietUpd, Group: s.group})
+			}
+			if len(e.Outputs) > 0 {
+				d.mu.Lock()
+				st := d.owner[e.Outputs[0]]
+				d.mu.Unlock()
+				if st != nil {
+					rec := &wireRecord{Prefix: st.sc.prefix(), Name: st.name, Dir: st.sc.dir}
+					if p := st.sc.dotCmd(st.name); isIncluded(st.sc, p) {
+						rec.CmdFile = p
+					}
+					wp.Rec = rec
+				}
+			}
+			we.Plan = int32(len(w.Plans))
+			w.Plans = append(w.Plans, wp)
+		case e.Expand != nil:
+			wx := wireExp{}
+			if x, ok := r.exps[e]; ok {
+				wx = wireExp{Edges: make([]int32, len(x.edges)), Wait: nodes(x.wait), Prints: x.prints.String(), EPrints: x.eprints.String(), Ran: true}
+				for j, ae := range x.edges {
+					wx.Edges[j] = edgeIdx[ae]
+				}
+			}
+			we.Exp = int32(len(w.Exps))
+			w.Exps = append(w.Exps, wx)
+		}
+		w.Edges[i] = we
+	}
+	for _, e := range d.g.Edges() {
+		if !inExp[e] {
+			w.Static = append(w.Static, edgeIdx[e])
+		}
+	}
+	w.Goals = nodes(goals)
+	if top != nil && top.printDir {
+		w.Leave = directoryLine(top.level, "Leaving", top.dir)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+		return err
+	}
+	if err := atomicfile.Write(path, func(f io.Writer) error { return gob.NewEncoder(f).Encode(w) }); err != nil {
+		return err
+	}
+	pruneGraphs(path)
+	return nil
+}
+
+func isIncluded(sc *scope, p string) bool {
+	_, ok := sc.cmdFiles.Load(p)
+	return ok
+}
+
+// loadGraph reads the record at path and checks it: the graph when it still holds, else why not.
+func loadGraph(path, key string, shell func(cmd string, env []string, dir string) (string, int)) (*wireGraph, string) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, "no graph recorded for this command line"
+		}
+		return nil, err.Error()
+	}
+	defer f.Close()
+	var w wireGraph
+	if err := gob.NewDecoder(f).Decode(&w); err != nil || w.Version != graphCacheVersion {
+		return nil, "the record is unreadable or of another version"
+	}
+	if w.Key != key {
+		return nil, "the command line, the environment or kbuild-go changed"
+	}
+	in := &evalInputs{Files: w.In.Files, Stats: w.In.Stats, Dirs: w.In.Dirs, MTimes: w.In.MTimes, Shells: w.In.Shells}
+	if what := in.changed(w.Envs, shell); what != "" {
+		return nil, what
+	}
+	return &w, ""
+}
+
+// errRestart stops a cached run whose graph no longer holds.
+var errRestart = errors.New("graph: re-evaluate")
+
+// cachedRun is the state of a run from a cached graph.
+type cachedRun struct {
+	d      *driver
+	w      *wireGraph
+	cancel context.CancelFunc
+	mu     sync.Mutex
+	why    string
+	// watch maps the recorded inputs a command may rewrite to how they were at the start.
+	watch map[string]fileSig
+	recs  map[string]*wireRecord
+}
+
+func (cr *cachedRun) restart(why string) {
+	cr.mu.Lock()
+	if cr.why == "" {
+		cr.why = why
+	}
+	cr.mu.Unlock()
+	cr.cancel()
+}
+
+// graph makes the dag graph of the record: the static edges added, each expander returning its
+// recorded edges when it runs.
+func (cr *cachedRun) graph() (*dag.Graph, []*dag.Node, error) {
+	w, d := cr.w, cr.d
+	g := dag.NewGraph()
+	nodes := make([]*dag.Node, len(w.Nodes))
+	for i, n := range w.Nodes {
+		if n.Phony {
+			nodes[i] = g.Phony(n.Path)
+		} else {
+			nodes[i] = g.Node(n.Path)
+		}
+	}
+	list := func(idx []int32) []*dag.Node {
+		if len(idx) == 0 {
+			return nil
+		}
+		out := make([]*dag.Node, len(idx))
+		for i, j := range idx {
+			out[i] = nodes[j]
+		}
+		return out
+	}
+	edges := make([]*dag.Edge, len(w.Edges))
+	for i, we := range w.Edges {
+		edges[i] = &dag.Edge{Key: we.Key, Outputs: list(we.Outputs), Inputs: list(we.Inputs), Implicit: list(we.Implicit),
+			OrderOnly: list(we.Order), Phony: we.Flags&edgePhony != 0, Always: we.Flags&edgeAlways != 0,
+			Restat: we.Flags&edgeRestat != 0, Precious: we.Flags&edgePrecious != 0, Untracked: we.Flags&edgeUntracked != 0}
+	}
+	for i, we := range w.Edges {
+		e := edges[i]
+		switch {
+		case we.Plan == -2:
+			name := e.String()
+			e.Plan = func(pc *dag.PlanContext) (*dag.Command, error) {
+				cr.restart(strings.ReplaceAll(name, "\x00", " ") + ": its recipe depends on the build")
+				return nil, errRestart
+			}
+		case we.Plan >= 0:
+			pd := cr.planData(&w.Plans[we.Plan])
+			if rec := w.Plans[we.Plan].Rec; rec != nil && len(e.Outputs) > 0 {
+				cr.recs[e.Outputs[0].Path] = rec
+			}
+			e.Plan = func(pc *dag.PlanContext) (*dag.Command, error) { return d.decide(pc, pd), nil }
+		case we.Exp >= 0:
+			x := w.Exps[we.Exp]
+			name := e.String()
+			e.Expand = func(ec *dag.ExpandContext) ([]*dag.Edge, []*dag.Node, error) {
+				if !x.Ran {
+					cr.restart(strings.ReplaceAll(name, "\x00", " ") + ": a sub-make the record has not seen")
+					return nil, nil, errRestart
+				}
+				io.WriteString(d.errw, x.EPrints)
+				io.WriteString(d.out, x.Prints)
+				out := make([]*dag.Edge, len(x.Edges))
+				for j, k := range x.Edges {
+					out[j] = edges[k]
+				}
+				return out, list(x.Wait), nil
+			}
+		}
+	}
+	for _, i := range w.Static {
+		if _, err := g.AddEdge(edges[i]); err != nil {
+			return nil, nil, err
+		}
+	}
+	return g, list(w.Goals), nil
+}
+
+func (cr *cachedRun) planData(wp *wirePlan) *planData {
+	pd := &planData{Dir: wp.Dir, Env: cr.w.Envs[wp.Env], Target: wp.Target, Conds: wp.Conds, OnlyExists: wp.OnlyExists,
+		Console: wp.Console, Print: wp.Print}
+	for _, s := range wp.Steps {
+		pd.Steps = append(pd.Steps, step{kind: stepKind(s.Kind), text: s.Text, cmd: s.Cmd, depfile: s.Depfile, dotTarget: s.DotTarget,
+			prefix: s.Prefix, fixdep: s.Fixdep, pos: s.Pos, ignoreErr: s.IgnoreErr, quietUpd: s.QuietUpd, group: s.Group})
+	}
+	return pd
+}
+
+// Load implements dag.Records from the .cmd files, as nativeRecord reads them.
+func (cr *cachedRun) Load(output string) (dag.Record, bool, error) {
+	r := cr.recs[output]
+	if r == nil || r.CmdFile == "" {
+		return dag.Record{}, false, nil
+	}
+	rec, err := cr.d.cmdCache.read(r.CmdFile)
+	if err != nil || rec.Target != r.Name || rec.Prefix != r.Prefix || strings.TrimSpace(rec.Command) == "" {
+		return dag.Record{}, false, nil
+	}
+	out := dag.Record{Command: rec.Command}
+	for _, dep := range rec.Deps {
+		a := dep.Path
+		if !filepath.IsAbs(a) {
+			a = filepath.Join(r.Dir, a)
+		} else {
+			a = filepath.Clean(a)
+		}
+		if dep.IfExists {
+			if _, err := os.Stat(a); err != nil {
+				continue
+			}
+		}
+		out.Deps = append(out.Deps, a)
+	}
+	return out, true, nil
+}
+
+// Save does nothing: the recipe's own steps wrote the .cmd file.
+func (cr *cachedRun) Save(string, dag.Record) error { return nil }
+
+// finished checks, after a command, whether it rewrote an input the evaluation read.
+func (cr *cachedRun) finished(e *dag.Edge) {
+	for _, o := range e.Outputs {
+		if sig, ok := cr.watch[o.Path]; ok && sigOf(os.Stat(o.Path)) != sig {
+			cr.restart(o.Path + " was remade, and the evaluation reads it")
+			return
+		}
+	}
+}
+
+// watchPrinter tells the cached run about every finished command.
+type watchPrinter struct {
+	dag.Printer
+	cr *cachedRun
+}
+
+func (p watchPrinter) Print(ev dag.Event) {
+	p.Printer.Print(ev)
+	if ev.Kind == dag.EventFinish && ev.Edge != nil {
+		p.cr.finished(ev.Edge)
+	}
+}
