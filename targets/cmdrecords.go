@@ -21,9 +21,7 @@ import (
 // changes what evaluation saw.
 
 // cmdRecords reports whether native .cmd records are on.
-func cmdRecords(env []string) bool {
-	return environ(env).get("KBUILD_GO_CMD_RECORDS") == "1" || graphCacheWanted(env)
-}
+func cmdRecords(env []string) bool { return environ(env).get("KBUILD_GO_CMD_RECORDS") == "1" }
 
 // isCmdFile reports whether path is a Kbuild record file: dir/.name.cmd.
 func isCmdFile(path string) bool {

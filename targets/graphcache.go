@@ -32,8 +32,11 @@ import (
 
 const graphCacheVersion = 1
 
-// graphCacheWanted reports whether this run may use and write a cached graph.
-func graphCacheWanted(env []string) bool { return environ(env).get("KBUILD_GO_GRAPH_CACHE") == "1" }
+// graphCacheWanted reports whether the cached graph is asked for: KBUILD_GO_GRAPH_CACHE=1 in the
+// environment or on the command line.
+func graphCacheWanted(c cmdVars, env []string) bool {
+	return lookup(c, environ(env), "KBUILD_GO_GRAPH_CACHE", "") == "1"
+}
 
 // expansion is what one expander did in a recording run.
 type expansion struct {

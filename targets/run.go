@@ -344,7 +344,7 @@ func build(ctx context.Context, req Request, sm subMake, env []string) error {
 	if gfile != "" {
 		// Recording: the record of an older graph goes first, so that a failure leaves none.
 		os.Remove(gfile)
-		d.fs.in, d.rec = newEvalInputs(), newGraphRec()
+		d.fs.in, d.rec, d.cmdRecords = newEvalInputs(), newGraphRec(), true
 		top = &d.rec.top
 	}
 	sc, err := d.scopeFor(sm, env, makeLevel(env), top)
@@ -374,12 +374,15 @@ func build(ctx context.Context, req Request, sm subMake, env []string) error {
 // top make (no tool, no -n, no -B, not a sub-make, no compilation database, not watch).
 func graphCacheable(req Request, sm subMake, env []string) bool {
 	inv := req.Invocation
-	return graphCacheWanted(env) && inv.Tool == "" && !inv.DryRun && !inv.AlwaysMake && len(inv.Makefiles) == 0 &&
+	return graphCacheWanted(sm.cmdline, env) && inv.Tool == "" && !inv.DryRun && !inv.AlwaysMake && len(inv.Makefiles) == 0 &&
 		makeLevel(env) == 0 && req.onGraph == nil && !compdbWanted(sm.cmdline, env)
 }
 
-// graphSay tells which path the run took, under V=1 (and KBUILD_GO_DEBUG).
+// graphSay tells which path the run took, under V=1 (and KBUILD_GO_DEBUG), and in the trace.
 func graphSay(req Request, sm subMake, env []string, what string) {
+	if req.trace != nil {
+		req.trace.Note("graph: " + what)
+	}
 	v := lookup(sm.cmdline, environ(env), "V", "KBUILD_VERBOSE")
 	if strings.Contains(v, "1") || environ(env).get("KBUILD_GO_DEBUG") != "" {
 		fmt.Fprintf(req.Stderr, "kbuild-go: graph: %s\n", what)

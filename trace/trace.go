@@ -33,6 +33,7 @@ type Recorder struct {
 	actions  []entry
 	critical []entry
 	slots    int
+	notes    []string
 }
 
 type entry struct {
@@ -81,6 +82,14 @@ func (r *Recorder) Critical(path []dag.Action) {
 	r.mu.Unlock()
 }
 
+// Note adds a label to the trace's process (Perfetto shows process labels next to its name): what a run
+// decided about itself, such as the path it took to its graph.
+func (r *Recorder) Note(label string) {
+	r.mu.Lock()
+	r.notes = append(r.notes, label)
+	r.mu.Unlock()
+}
+
 // event is one Chrome trace event: "X" (complete, with a duration) for an action, "M" (metadata) for
 // the names of the lanes. Times are microseconds.
 type event struct {
@@ -99,10 +108,14 @@ func (r *Recorder) WriteChrome(w io.Writer) error {
 	r.mu.Lock()
 	actions := slices.Clone(r.actions)
 	slots := r.slots
+	notes := slices.Clone(r.notes)
 	r.mu.Unlock()
 	slices.SortStableFunc(actions, func(a, b entry) int { return cmp.Compare(a.start, b.start) })
 	events := make([]event, 0, len(actions)+slots+1)
 	events = append(events, event{Name: "process_name", Ph: "M", Pid: 1, Args: map[string]string{"name": "kbuild-go"}})
+	if len(notes) > 0 {
+		events = append(events, event{Name: "process_labels", Ph: "M", Pid: 1, Args: map[string]string{"labels": strings.Join(notes, ",")}})
+	}
 	for i := range slots {
 		events = append(events, event{Name: "thread_name", Ph: "M", Pid: 1, Tid: i, Args: map[string]string{"name": fmt.Sprintf("job %d", i+1)}})
 	}
@@ -147,6 +160,7 @@ func (r *Recorder) WriteSummary(w io.Writer, n int) error {
 	actions := slices.Clone(r.actions)
 	critical := slices.Clone(r.critical)
 	slots := r.slots
+	notes := slices.Clone(r.notes)
 	r.mu.Unlock()
 	var b strings.Builder
 	var busy, end, cpu time.Duration
@@ -164,6 +178,9 @@ func (r *Recorder) WriteSummary(w io.Writer, n int) error {
 		fmt.Fprintf(&b, " on %d job slots, %.0f%% busy", slots, 100*float64(busy)/float64(end)/float64(slots))
 	}
 	b.WriteString("\n")
+	for _, n := range notes {
+		fmt.Fprintf(&b, "%s\n", n)
+	}
 	if cpu > 0 && end > 0 && slots > 0 {
 		// How much of what the slots could have computed the commands' processes did compute.
 		fmt.Fprintf(&b, "commands' CPU: %s, %.0f%% of %d slots over %s\n", secs(cpu), 100*float64(cpu)/float64(end)/float64(slots), slots, secs(end))
