@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/kbuild-go/kbuild-go/cli"
 	"github.com/kbuild-go/kbuild-go/dag"
@@ -190,6 +191,10 @@ type wireExp struct {
 	Ran         bool
 }
 
+// notKeyed are environment variables that change how kbuild-go reports on itself, not what the tree
+// evaluates to.
+var notKeyed = map[string]bool{"KBUILD_GO_CPUPROFILE": true, "KBUILD_GO_MEMPROFILE": true, "KBUILD_GO_TEST_GRAPH_PAUSE": true}
+
 // graphKey is what must be equal for a record to apply at all: the command line as kbuild-go
 // understood it (minus what only reports: --trace, --summary, progress), the directory, the
 // environment, and the kbuild-go executable itself.
@@ -202,6 +207,9 @@ func graphKey(inv *cli.Invocation, env []string, self string) string {
 	sorted := slices.Clone(env)
 	slices.Sort(sorted)
 	for _, v := range sorted {
+		if name, _, _ := strings.Cut(v, "="); notKeyed[name] {
+			continue
+		}
 		fmt.Fprintf(h, "%s\x00", v)
 	}
 	exe, err := os.Executable()
@@ -229,7 +237,16 @@ const keepGraphs = 64
 // pruneGraphs removes all but the newest keepGraphs records next to path.
 func pruneGraphs(path string) {
 	ents, err := os.ReadDir(filepath.Dir(path))
-	if err != nil || len(ents) <= keepGraphs {
+	if err != nil {
+		return
+	}
+	// A temporary file of a writer that was killed (atomicfile names them .NAME.tmp*) is never renamed.
+	for _, e := range ents {
+		if fi, err := e.Info(); err == nil && strings.HasPrefix(e.Name(), ".") && time.Since(fi.ModTime()) > time.Minute {
+			os.Remove(filepath.Join(filepath.Dir(path), e.Name()))
+		}
+	}
+	if len(ents) <= keepGraphs {
 		return
 	}
 	type rec struct {
@@ -387,7 +404,22 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
 		return err
 	}
-	if err := atomicfile.Write(path, func(f io.Writer) error { return gob.NewEncoder(f).Encode(w) }); err != nil {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(w); err != nil {
+		return err
+	}
+	if err := atomicfile.Write(path, func(f io.Writer) error {
+		data := buf.Bytes()
+		if _, err := f.Write(data[:len(data)/2]); err != nil {
+			return err
+		}
+		// KBUILD_GO_TEST_GRAPH_PAUSE=1: half the record is written (a kill -9 test's moment).
+		if os.Getenv("KBUILD_GO_TEST_GRAPH_PAUSE") == "1" {
+			time.Sleep(3 * time.Second)
+		}
+		_, err := f.Write(data[len(data)/2:])
+		return err
+	}); err != nil {
 		return err
 	}
 	pruneGraphs(path)
@@ -546,7 +578,9 @@ func (cr *cachedRun) Load(output string) (dag.Record, bool, error) {
 			a = filepath.Clean(a)
 		}
 		if dep.IfExists {
-			if _, err := os.Stat(a); err != nil {
+			// Through the stat cache: the records of a tree name the same include/config/ files
+			// again and again.
+			if _, err := cr.d.fs.Stat(a); err != nil {
 				continue
 			}
 		}

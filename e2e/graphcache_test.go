@@ -1,0 +1,232 @@
+package e2e
+
+import (
+	"encoding/json"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// graphPath runs kbuild-go on o with the cached graph asked for and returns its output and the path the
+// run took to its graph ("cached", "re-evaluated: ..."), read from the trace's process label.
+func (e *env) graphPath(t *testing.T, o string, envs []string, args ...string) (string, string) {
+	t.Helper()
+	tr := filepath.Join(t.TempDir(), "trace.json")
+	cmdline := append([]string{"-C", e.src, "O=" + o, "KBUILD_GO_GRAPH_CACHE=1", "--trace", tr}, args...)
+	var out string
+	if len(envs) > 0 {
+		out = e.run(e.masked, "env", append(envs, append([]string{e.kbuildgo}, cmdline...)...)...)
+	} else {
+		out = e.run(e.masked, e.kbuildgo, cmdline...)
+	}
+	data, err := os.ReadFile(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var trace struct {
+		TraceEvents []struct {
+			Name string
+			Args map[string]string
+		}
+	}
+	if err := json.Unmarshal(data, &trace); err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range trace.TraceEvents {
+		if ev.Name == "process_labels" {
+			for _, l := range strings.Split(ev.Args["labels"], ",") {
+				if p, ok := strings.CutPrefix(l, "graph: "); ok {
+					return out, p
+				}
+			}
+		}
+	}
+	t.Fatalf("the trace of %v names no graph path", args)
+	return out, ""
+}
+
+// graphCache is issue 10's cached graph on the real tree: after each change, kbuild-go from its cached
+// graph (on A) runs the commands make runs (on B), and takes the path the change calls for; a no-op from
+// the cached graph prints what make prints on its own no-op tree and changes the same files.
+func graphCache(t *testing.T, e *env, a, b string) {
+	run := func(t *testing.T, want string, envs []string) (string, string) {
+		t.Helper()
+		out, path := e.graphPath(t, a, envs, "-j"+e.jobs, "bzImage")
+		if !strings.HasPrefix(path, want) {
+			t.Errorf("graph: %s, want %s", path, want)
+		}
+		mkArgs := append(append([]string{}, envs...), "make", "-C", e.src, "O="+b, "-j"+e.jobs, "bzImage")
+		mk := commands(e.run(os.Getenv("PATH"), "env", mkArgs...))
+		kb := commands(out)
+		t.Logf("graph: %s; kbuild-go ran %d commands, make %d", path, len(kb), len(mk))
+		if k, m := strings.Join(kb, "\n"), strings.Join(mk, "\n"); k != m {
+			t.Errorf("different commands:\n--- kbuild-go\n%s\n--- make\n%s", k, m)
+		}
+		return out, path
+	}
+	// The first run records (its evaluation reads the tree as it is now), the next is from the record.
+	e.graphPath(t, a, nil, "-j"+e.jobs, "bzImage")
+	t.Run("no-op", func(t *testing.T) {
+		beforeB := snapshot(t, b)
+		own := normalise(e.make(b, "-j"+e.jobs, "bzImage"), b)
+		ownChanges := strings.Join(changed(t, b, beforeB), " ")
+		before := snapshot(t, a)
+		out, path := e.graphPath(t, a, nil, "-j"+e.jobs, "bzImage")
+		if path != "cached" {
+			t.Fatalf("graph: %s, want cached", path)
+		}
+		// kbuild-go's own lines (the trace file it wrote) are not make's.
+		var lines []string
+		for _, l := range strings.Split(out, "\n") {
+			if strings.HasPrefix(l, "kbuild-go: trace") {
+				continue
+			}
+			if rest, ok := strings.CutPrefix(l, "kbuild-go"); ok && (strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "[")) {
+				l = "make" + rest // make's name for itself in its directory lines
+			}
+			lines = append(lines, l)
+		}
+		if got := normalise(strings.Join(lines, "\n"), a); got != own {
+			t.Errorf("kbuild-go from its cached graph printed\n%s\nmake on its own no-op tree\n%s", got, own)
+		}
+		if d := strings.Join(changed(t, a, before), " "); d != ownChanges {
+			t.Errorf("kbuild-go from its cached graph changed %s\n(make on its own no-op tree: %s)", d, ownChanges)
+		}
+	})
+	t.Run("touch-fork.c", func(t *testing.T) {
+		e.touch("kernel/fork.c")
+		run(t, "cached", nil)
+	})
+	t.Run("touch-header", func(t *testing.T) {
+		e.touch("include/linux/binfmts.h")
+		run(t, "cached", nil)
+	})
+	t.Run("edit-kbuild-file", func(t *testing.T) {
+		mk := e.own("lib/Makefile")
+		data, _ := os.ReadFile(mk)
+		os.WriteFile(mk, append(data, []byte("# kbuild-go e2e: an edit that changes nothing\n")...), 0o666)
+		if _, path := run(t, "re-evaluated: ", nil); !strings.HasSuffix(path, "lib/Makefile") {
+			t.Errorf("graph: %s, want lib/Makefile named", path)
+		}
+		run(t, "cached", nil)
+	})
+	t.Run("flip-symbol", func(t *testing.T) {
+		for _, o := range []string{a, b} {
+			cfg := filepath.Join(o, ".config")
+			data, _ := os.ReadFile(cfg)
+			flipped := strings.Replace(string(data), "# CONFIG_BINFMT_SCRIPT is not set", "CONFIG_BINFMT_SCRIPT=y", 1)
+			if flipped == string(data) {
+				flipped = strings.Replace(string(data), "CONFIG_BINFMT_SCRIPT=y", "# CONFIG_BINFMT_SCRIPT is not set", 1)
+			}
+			os.WriteFile(cfg, []byte(flipped), 0o666)
+		}
+		run(t, "re-evaluated: ", nil)
+		run(t, "cached", nil)
+	})
+	if e.version == "6.1" {
+		t.Run("kill-9", func(t *testing.T) { killAndRestart(t, e, a, b) })
+	}
+	t.Run("environment", func(t *testing.T) {
+		run(t, "re-evaluated: the command line, the environment", []string{"LOCALVERSION=-e2e"})
+		run(t, "cached", []string{"LOCALVERSION=-e2e"})
+	})
+}
+
+// killAndRestart is the cached graph's crash test: one real build of A (every object removed), killed
+// with SIGKILL at 20 random moments (seeded, logged), 3 of them while the graph record is half written,
+// restarted after each kill; the build then completes and its vmlinux is make's (B's) byte for byte.
+func killAndRestart(t *testing.T, e *env, a, b string) {
+	seed := time.Now().UnixNano()
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewSource(seed))
+	filepath.Walk(a, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() && (strings.HasSuffix(p, ".o") || strings.HasSuffix(p, ".a")) {
+			os.Remove(p)
+		}
+		return nil
+	})
+	cache, _ := os.UserCacheDir()
+	graphDir := filepath.Join(cache, "kbuild-go", "graph")
+	start := func(extra ...string) *exec.Cmd {
+		cmd := exec.Command(e.kbuildgo, "-C", e.src, "O="+a, "KBUILD_GO_GRAPH_CACHE=1", "-j"+e.jobs, "bzImage")
+		cmd.Env = append(append(append(os.Environ(), pins...), "PATH="+e.masked), extra...)
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		return cmd
+	}
+	for i := range 17 {
+		d := time.Duration(500+rng.Intn(6000)) * time.Millisecond
+		cmd := start()
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case <-time.After(d):
+			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			<-done
+			t.Logf("kill %d after %v", i+1, d)
+		case err := <-done:
+			t.Logf("run %d ended by itself (%v) before %v", i+1, err, d)
+		}
+	}
+	// Three kills while the record is half written: the pause hook holds the writer there. A run that
+	// ends without writing one (the build it finished read files it made) is started again.
+	seen := map[string]bool{}
+	tmpFile := func() string {
+		tmp, _ := filepath.Glob(filepath.Join(graphDir, ".*.tmp*"))
+		for _, p := range tmp {
+			if fi, err := os.Stat(p); err == nil && fi.Size() > 0 && !seen[p] {
+				return p
+			}
+		}
+		return ""
+	}
+	for i := 0; i < 3; {
+		cmd := start("KBUILD_GO_TEST_GRAPH_PAUSE=1")
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		deadline := time.After(10 * time.Minute)
+	poll:
+		for {
+			select {
+			case err := <-done:
+				t.Logf("a run ended (%v) without being caught writing its record", err)
+				break poll
+			case <-deadline:
+				syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+				t.Fatal("no graph record was written within 10 minutes")
+			case <-time.After(20 * time.Millisecond):
+				if p := tmpFile(); p != "" {
+					syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+					<-done
+					seen[p] = true
+					i++
+					t.Logf("kill %d while the graph record was written (%s)", 17+i, filepath.Base(p))
+					break poll
+				}
+			}
+		}
+	}
+	e.graphPath(t, a, nil, "-j"+e.jobs, "bzImage")
+	_, path := e.graphPath(t, a, nil, "-j"+e.jobs, "bzImage")
+	if path != "cached" {
+		t.Errorf("after the kills, a record and a run from it: graph %s, want cached", path)
+	}
+	got, err := os.ReadFile(filepath.Join(a, "vmlinux"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join(b, "vmlinux"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("vmlinux after 20 kills and restarts differs from make's")
+	}
+}
