@@ -242,6 +242,9 @@ func linuxTinyconfig(t *testing.T, e *env) {
 			}
 		}
 	})
+
+	// f. the cached graph (issue 10): the same incremental cases from kbuild-go's recorded graph.
+	t.Run("graph-cache", func(t *testing.T) { graphCache(t, e, a, b) })
 }
 
 // interchange is issue 4's d: with the goals args, make on kbuild-go's up-to-date tree a prints what it
