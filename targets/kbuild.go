@@ -15,6 +15,7 @@ import (
 
 	"github.com/kbuild-go/kbuild-go/cmdfile"
 	"github.com/kbuild-go/kbuild-go/dag"
+	"github.com/kbuild-go/kbuild-go/internal/atomicfile"
 	"github.com/kbuild-go/kbuild-go/makelang"
 	"github.com/kbuild-go/kbuild-go/proc"
 )
@@ -482,17 +483,7 @@ func inDir(dir, p string) string {
 
 // writeFileAtomic writes through a temporary file and a rename, so no half-written file survives a crash
 // or Ctrl-C.
-func writeFileAtomic(path string, data []byte) error {
-	tmp := filepath.Join(filepath.Dir(path), ".tmp_"+filepath.Base(path)+"."+strconv.Itoa(os.Getpid()))
-	if err := os.WriteFile(tmp, data, 0o666); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
-}
+func writeFileAtomic(path string, data []byte) error { return atomicfile.WriteBytes(path, data) }
 
 // records gives dag the saved command lines: cmd_<target> as the scope read it from the target's .cmd
 // file (Makefile.build -include's them), so a tree built by make is judged by make's own record.

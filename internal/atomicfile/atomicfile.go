@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Write writes path with what write produces.
@@ -44,6 +45,17 @@ func WriteBytes(path string, data []byte) error {
 // umask is the process's file-mode creation mask, read from /proc (setting it to read it would race with
 // goroutines creating files); 022 when /proc does not say.
 func umask() os.FileMode {
+	umaskOnce.Do(func() { umaskValue = readUmask() })
+	return umaskValue
+}
+
+// The mask is read once per process: kbuild-go never changes it, and a build writes thousands of files.
+var (
+	umaskOnce  sync.Once
+	umaskValue os.FileMode
+)
+
+func readUmask() os.FileMode {
 	data, err := os.ReadFile("/proc/self/status")
 	if err == nil {
 		for _, l := range strings.Split(string(data), "\n") {
