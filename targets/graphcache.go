@@ -31,7 +31,7 @@ import (
 // run that rewrites a recorded input (auto.conf, a file a $(shell) reads) stops it, and the run evaluates
 // afresh: the evaluation would have read the new content.
 
-const graphCacheVersion = 1
+const graphCacheVersion = 2
 
 // graphCacheWanted reports whether the cached graph is asked for: KBUILD_GO_GRAPH_CACHE=1 in the
 // environment or on the command line.
@@ -120,9 +120,12 @@ func (d *driver) expander(f func(ec *dag.ExpandContext, x *expansion) ([]*dag.Ed
 
 // The record as written: nodes and edges by index.
 type wireGraph struct {
-	Version             int
-	Key                 string // command line, directory, environment and executable (graphKey)
-	Envs                [][]string
+	Version int
+	Key     string // command line, directory, environment and executable (graphKey)
+	// Strings holds every recipe text, path and environment entry once; plans refer to them by index
+	// (a compile's command line is in its step, its condition and its .cmd record name).
+	Strings             []string
+	Envs                [][]int32
 	In                  wireInputs
 	Nodes               []wireNode
 	Edges               []wireEdge
@@ -163,25 +166,25 @@ type wireEdge struct {
 }
 
 type wirePlan struct {
-	Dir, Target         string
+	Dir, Target         int32
 	Env                 int32
 	Steps               []wireStep
-	Conds               []string
+	Conds               []int32
 	OnlyExists, Console bool
-	Print               string
+	Print               int32
 	Rec                 *wireRecord
 }
 
 type wireStep struct {
 	Kind                                               uint8
-	Text, Cmd, Depfile, DotTarget, Prefix, Fixdep, Pos string
+	Text, Cmd, Depfile, DotTarget, Prefix, Fixdep, Pos int32
 	IgnoreErr, QuietUpd                                bool
 	Group                                              int
 }
 
 // wireRecord is where an edge's .cmd record is read from, as nativeRecord reads it.
 type wireRecord struct {
-	CmdFile, Prefix, Name, Dir string
+	CmdFile, Prefix, Name, Dir int32
 }
 
 type wireExp struct {
@@ -278,6 +281,22 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 		return fmt.Errorf("evaluation wrote %s", in.Wrote)
 	}
 	w := &wireGraph{Version: graphCacheVersion, Key: key, TopPrint: r.top.prints.String(), TopEPrint: r.top.eprints.String()}
+	strIdx := map[string]int32{}
+	str := func(v string) int32 {
+		if i, ok := strIdx[v]; ok {
+			return i
+		}
+		strIdx[v] = int32(len(w.Strings))
+		w.Strings = append(w.Strings, v)
+		return strIdx[v]
+	}
+	strs := func(list []string) []int32 {
+		out := make([]int32, len(list))
+		for i, v := range list {
+			out[i] = str(v)
+		}
+		return out
+	}
 	envIdx := map[string]int32{}
 	env := func(e []string) int32 {
 		k := strings.Join(e, "\x00")
@@ -285,7 +304,7 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 			return i
 		}
 		envIdx[k] = int32(len(w.Envs))
-		w.Envs = append(w.Envs, e)
+		w.Envs = append(w.Envs, strs(e))
 		return envIdx[k]
 	}
 	in.mu.Lock()
@@ -359,20 +378,20 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 				we.Plan = -2
 				break
 			}
-			wp := wirePlan{Dir: pd.Dir, Target: pd.Target, Env: env(pd.Env), Conds: pd.Conds, OnlyExists: pd.OnlyExists,
-				Console: pd.Console, Print: pd.Print}
+			wp := wirePlan{Dir: str(pd.Dir), Target: str(pd.Target), Env: env(pd.Env), Conds: strs(pd.Conds), OnlyExists: pd.OnlyExists,
+				Console: pd.Console, Print: str(pd.Print)}
 			for _, s := range pd.Steps {
-				wp.Steps = append(wp.Steps, wireStep{Kind: uint8(s.kind), Text: s.text, Cmd: s.cmd, Depfile: s.depfile,
-					DotTarget: s.dotTarget, Prefix: s.prefix, Fixdep: s.fixdep, Pos: s.pos, IgnoreErr: s.ignoreErr, QuietUpd: s.quietUpd, Group: s.group})
+				wp.Steps = append(wp.Steps, wireStep{Kind: uint8(s.kind), Text: str(s.text), Cmd: str(s.cmd), Depfile: str(s.depfile),
+					DotTarget: str(s.dotTarget), Prefix: str(s.prefix), Fixdep: str(s.fixdep), Pos: str(s.pos), IgnoreErr: s.ignoreErr, QuietUpd: s.quietUpd, Group: s.group})
 			}
 			if len(e.Outputs) > 0 {
 				d.mu.Lock()
 				st := d.owner[e.Outputs[0]]
 				d.mu.Unlock()
 				if st != nil {
-					rec := &wireRecord{Prefix: st.sc.prefix(), Name: st.name, Dir: st.sc.dir}
+					rec := &wireRecord{Prefix: str(st.sc.prefix()), Name: str(st.name), Dir: str(st.sc.dir), CmdFile: str("")}
 					if p := st.sc.dotCmd(st.name); isIncluded(st.sc, p) {
-						rec.CmdFile = p
+						rec.CmdFile = str(p)
 					}
 					wp.Rec = rec
 				}
@@ -449,7 +468,11 @@ func loadGraph(path, key string, shell func(cmd string, env []string, dir string
 		return nil, "the command line, the environment or kbuild-go changed"
 	}
 	in := &evalInputs{Files: w.In.Files, Stats: w.In.Stats, Dirs: w.In.Dirs, MTimes: w.In.MTimes, Shells: w.In.Shells}
-	if what := in.changed(w.Envs, shell); what != "" {
+	envs := make([][]string, len(w.Envs))
+	for i, e := range w.Envs {
+		envs[i] = w.strings(e)
+	}
+	if what := in.changed(envs, shell); what != "" {
 		return nil, what
 	}
 	return &w, ""
@@ -467,7 +490,13 @@ type cachedRun struct {
 	why    string
 	// watch maps the recorded inputs a command may rewrite to how they were at the start.
 	watch map[string]fileSig
-	recs  map[string]*wireRecord
+	recs  map[string]*record
+	envs  map[int32][]string // environments made of the record's strings, once each
+}
+
+// record is where an edge's .cmd record is read from.
+type record struct {
+	cmdFile, prefix, name, dir string
 }
 
 func (cr *cachedRun) restart(why string) {
@@ -519,8 +548,9 @@ func (cr *cachedRun) graph() (*dag.Graph, []*dag.Node, error) {
 			}
 		case we.Plan >= 0:
 			pd := cr.planData(&w.Plans[we.Plan])
-			if rec := w.Plans[we.Plan].Rec; rec != nil && len(e.Outputs) > 0 {
-				cr.recs[e.Outputs[0].Path] = rec
+			if r := w.Plans[we.Plan].Rec; r != nil && len(e.Outputs) > 0 {
+				t := w.Strings
+				cr.recs[e.Outputs[0].Path] = &record{cmdFile: t[r.CmdFile], prefix: t[r.Prefix], name: t[r.Name], dir: t[r.Dir]}
 			}
 			e.Plan = func(pc *dag.PlanContext) (*dag.Command, error) { return d.decide(pc, pd), nil }
 		case we.Exp >= 0:
@@ -549,12 +579,29 @@ func (cr *cachedRun) graph() (*dag.Graph, []*dag.Node, error) {
 	return g, list(w.Goals), nil
 }
 
+func (w *wireGraph) strings(idx []int32) []string {
+	if idx == nil {
+		return nil
+	}
+	out := make([]string, len(idx))
+	for i, j := range idx {
+		out[i] = w.Strings[j]
+	}
+	return out
+}
+
 func (cr *cachedRun) planData(wp *wirePlan) *planData {
-	pd := &planData{Dir: wp.Dir, Env: cr.w.Envs[wp.Env], Target: wp.Target, Conds: wp.Conds, OnlyExists: wp.OnlyExists,
-		Console: wp.Console, Print: wp.Print}
+	t := cr.w.Strings
+	env := cr.envs[wp.Env]
+	if env == nil {
+		env = cr.w.strings(cr.w.Envs[wp.Env])
+		cr.envs[wp.Env] = env
+	}
+	pd := &planData{Dir: t[wp.Dir], Env: env, Target: t[wp.Target], Conds: cr.w.strings(wp.Conds), OnlyExists: wp.OnlyExists,
+		Console: wp.Console, Print: t[wp.Print]}
 	for _, s := range wp.Steps {
-		pd.Steps = append(pd.Steps, step{kind: stepKind(s.Kind), text: s.Text, cmd: s.Cmd, depfile: s.Depfile, dotTarget: s.DotTarget,
-			prefix: s.Prefix, fixdep: s.Fixdep, pos: s.Pos, ignoreErr: s.IgnoreErr, quietUpd: s.QuietUpd, group: s.Group})
+		pd.Steps = append(pd.Steps, step{kind: stepKind(s.Kind), text: t[s.Text], cmd: t[s.Cmd], depfile: t[s.Depfile], dotTarget: t[s.DotTarget],
+			prefix: t[s.Prefix], fixdep: t[s.Fixdep], pos: t[s.Pos], ignoreErr: s.IgnoreErr, quietUpd: s.QuietUpd, group: s.Group})
 	}
 	return pd
 }
@@ -562,18 +609,18 @@ func (cr *cachedRun) planData(wp *wirePlan) *planData {
 // Load implements dag.Records from the .cmd files, as nativeRecord reads them.
 func (cr *cachedRun) Load(output string) (dag.Record, bool, error) {
 	r := cr.recs[output]
-	if r == nil || r.CmdFile == "" {
+	if r == nil || r.cmdFile == "" {
 		return dag.Record{}, false, nil
 	}
-	rec, err := cr.d.cmdCache.read(r.CmdFile)
-	if err != nil || rec.Target != r.Name || rec.Prefix != r.Prefix || strings.TrimSpace(rec.Command) == "" {
+	rec, err := cr.d.cmdCache.read(r.cmdFile)
+	if err != nil || rec.Target != r.name || rec.Prefix != r.prefix || strings.TrimSpace(rec.Command) == "" {
 		return dag.Record{}, false, nil
 	}
 	out := dag.Record{Command: rec.Command}
 	for _, dep := range rec.Deps {
 		a := dep.Path
 		if !filepath.IsAbs(a) {
-			a = filepath.Join(r.Dir, a)
+			a = filepath.Join(r.dir, a)
 		} else {
 			a = filepath.Clean(a)
 		}

@@ -407,7 +407,7 @@ func buildCached(ctx context.Context, req Request, sm subMake, env []string, gfi
 	d.topFlags, d.topGoals = topFlags(req.Invocation), req.Invocation.Targets
 	cctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	cr := &cachedRun{d: d, w: w, cancel: cancel, recs: map[string]*wireRecord{}, watch: map[string]fileSig{}}
+	cr := &cachedRun{d: d, w: w, cancel: cancel, recs: map[string]*record{}, watch: map[string]fileSig{}, envs: map[int32][]string{}}
 	g, goals, err := cr.graph()
 	if err != nil {
 		graphSay(req, sm, env, "re-evaluated: the record does not make a graph: "+err.Error())
