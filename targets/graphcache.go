@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -195,8 +196,8 @@ type wireExp struct {
 }
 
 // notKeyed are environment variables that change how kbuild-go reports on itself, not what the tree
-// evaluates to.
-var notKeyed = map[string]bool{"KBUILD_GO_CPUPROFILE": true, "KBUILD_GO_MEMPROFILE": true, "KBUILD_GO_TEST_GRAPH_PAUSE": true}
+// evaluates to, and the shell's $_ (the path of the command it ran: /usr/bin/time in front changes it).
+var notKeyed = map[string]bool{"_": true, "KBUILD_GO_CPUPROFILE": true, "KBUILD_GO_MEMPROFILE": true, "KBUILD_GO_TEST_GRAPH_PAUSE": true}
 
 // graphKey is what must be equal for a record to apply at all: the command line as kbuild-go
 // understood it (minus what only reports: --trace, --summary, progress), the directory, the
@@ -634,6 +635,29 @@ func (cr *cachedRun) Load(output string) (dag.Record, bool, error) {
 		out.Deps = append(out.Deps, a)
 	}
 	return out, true, nil
+}
+
+// prefetch reads and parses every .cmd record the graph names, on all cores, ahead of dag's scan, which
+// loads them one by one as the expanders add their edges.
+func (cr *cachedRun) prefetch() {
+	files := make(chan string)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range files {
+				cr.d.cmdCache.read(f)
+			}
+		}()
+	}
+	for _, r := range cr.recs {
+		if r.cmdFile != "" {
+			files <- r.cmdFile
+		}
+	}
+	close(files)
+	wg.Wait()
 }
 
 // Save does nothing: the recipe's own steps wrote the .cmd file.

@@ -414,6 +414,7 @@ func buildCached(ctx context.Context, req Request, sm subMake, env []string, gfi
 		return false, nil
 	}
 	d.g, d.cached = g, cr
+	go cr.prefetch()
 	// The record's decoding was most of what this run allocates; the graph is what stays. Collect now
 	// (gctune's first collection, which also ends its no-collection phase): the build that follows
 	// then runs at the size of its graph.
