@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -33,6 +34,8 @@ type evalInputs struct {
 	Conflict string
 	// Wrote is set when evaluation wrote a file ($(file >)): a cached graph would not write it.
 	Wrote string
+	// muted: recipes are being expanded for the record only; mutedShell: one of them ran $(shell).
+	muted, mutedShell atomic.Bool
 }
 
 // fileSig identifies a file's content as a stat sees it; Size -1 is a missing file.

@@ -308,12 +308,6 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 		w.Envs = append(w.Envs, strs(e))
 		return envIdx[k]
 	}
-	in.mu.Lock()
-	w.In = wireInputs{Files: in.Files, Stats: in.Stats, Dirs: in.Dirs, MTimes: in.MTimes, Shells: slices.Clone(in.Shells)}
-	in.mu.Unlock()
-	for i := range w.In.Shells {
-		w.In.Shells[i].Env = env(w.In.Shells[i].env)
-	}
 	nodeIdx := map[*dag.Node]int32{}
 	node := func(n *dag.Node) int32 {
 		if i, ok := nodeIdx[n]; ok {
@@ -353,7 +347,9 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 	}
 	// Expand the plans the build did not need, quietly: the record must know every recipe.
 	r.muted.Store(true)
+	in.muted.Store(true)
 	defer r.muted.Store(false)
+	defer in.muted.Store(false)
 	w.Edges = make([]wireEdge, len(all))
 	for i, e := range all {
 		we := wireEdge{Key: e.Key, Outputs: nodes(e.Outputs), Inputs: nodes(e.Inputs), Implicit: nodes(e.Implicit),
@@ -371,7 +367,8 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 				if f == nil {
 					return fmt.Errorf("%s: a recipe the record cannot hold", e)
 				}
-				if pd, err = f(); err != nil {
+				in.mutedShell.Store(false)
+				if pd, err = f(); err != nil || in.mutedShell.Load() {
 					pd = nil
 				}
 			}
@@ -416,6 +413,22 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 		if !inExp[e] {
 			w.Static = append(w.Static, edgeIdx[e])
 		}
+	}
+	// The inputs last: planning for the record read some more.
+	r.muted.Store(false)
+	in.muted.Store(false)
+	if r.unsure != "" {
+		return errors.New(r.unsure)
+	}
+	in.mu.Lock()
+	conflict := in.Conflict
+	w.In = wireInputs{Files: in.Files, Stats: in.Stats, Dirs: in.Dirs, MTimes: in.MTimes, Shells: slices.Clone(in.Shells)}
+	in.mu.Unlock()
+	if conflict != "" {
+		return fmt.Errorf("%s changed while the graph was evaluated", conflict)
+	}
+	for i := range w.In.Shells {
+		w.In.Shells[i].Env = env(w.In.Shells[i].env)
 	}
 	w.Goals = nodes(goals)
 	if top != nil && top.printDir {

@@ -99,6 +99,10 @@ func (c *statCache) EvalSymlinks(name string) (string, error) {
 
 // WriteFile implements makelang.WriteFS ($(file >name,...)).
 func (c *statCache) WriteFile(name string, data []byte, appendTo bool) error {
+	if c.in != nil && c.in.muted.Load() {
+		c.in.mutedShell.Store(true) // as for $(shell): not for a recipe make would not have expanded
+		return fs.ErrPermission
+	}
 	defer c.Flush()
 	if c.in != nil {
 		c.in.wrote(name)
@@ -119,6 +123,12 @@ func (c *statCache) Flush() {
 // toolchain.Cacheable) flushes the cache after it ran.
 func (c *statCache) shell(run func(cmd string, env []string, dir string) (string, int)) func(string, []string, string) (string, int) {
 	return func(cmd string, env []string, dir string) (string, int) {
+		if c.in != nil && c.in.muted.Load() {
+			// A recipe expanded only for the cached graph's record: make would not have expanded it,
+			// so its $(shell) must not run; the record does without this plan.
+			c.in.mutedShell.Store(true)
+			return "", 127
+		}
 		var out string
 		var status int
 		if run != nil {
