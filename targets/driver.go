@@ -55,6 +55,9 @@ type driver struct {
 	rec *graphRec
 	// cached is the run from a cached graph this driver builds, if it does.
 	cached *cachedRun
+	// entered are directory lines a cached run printed before it stopped for this evaluation: each is
+	// not printed again, once.
+	entered []string
 
 	mu     sync.Mutex
 	scopes map[string]*scope
@@ -87,6 +90,17 @@ type scope struct {
 	leave    *dag.Node
 	// cmdFiles are the .cmd files this make's includes named and kbuild-go reads natively (cmdrecords.go).
 	cmdFiles sync.Map
+}
+
+// saidAlready reports (once) whether line is one a stopped cached run printed.
+func (d *driver) saidAlready(line string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if i := slices.Index(d.entered, line); i >= 0 {
+		d.entered = slices.Delete(d.entered, i, i+1)
+		return true
+	}
+	return false
 }
 
 // directoryLine is make's -w line: "make[2]: Entering directory '/out'" ("make:" at level 0).
@@ -195,8 +209,11 @@ func (d *driver) scopeFor(sm subMake, env []string, level int, x *expansion) (*s
 	capture.Store(x)
 	defer capture.Store(nil)
 	if sc.printDir {
-		io.WriteString(d.out, directoryLine(level, "Entering", sm.dir))
-		x.Write([]byte(directoryLine(level, "Entering", sm.dir)))
+		line := directoryLine(level, "Entering", sm.dir)
+		if !d.saidAlready(line) {
+			io.WriteString(d.out, line)
+		}
+		x.Write([]byte(line))
 	}
 	opts := makelang.Options{
 		Dir:         sm.dir,

@@ -226,7 +226,7 @@ func (in *evalInputs) watched() map[string]bool {
 	}
 	for _, s := range in.Shells {
 		for _, f := range strings.Fields(s.Cmd) {
-			if strings.ContainsAny(f, "$`'\"*?<>|;&()") || !strings.Contains(f, "/") {
+			if strings.ContainsAny(f, "$`'\"*?<>|;&()") || strings.HasPrefix(f, "-") {
 				continue
 			}
 			if !filepath.IsAbs(f) {

@@ -26,7 +26,9 @@ func TestEvalInputsChanged(t *testing.T) {
 		c.shell(nil)("cat "+mk, nil, dir)
 		return c.in
 	}
-	shell := func(cmd string, env []string, dir string) (string, int) { return newStatCache().shell(nil)(cmd, env, dir) }
+	shell := func(cmd string, env []string, dir string) (string, int) {
+		return newStatCache().shell(nil)(cmd, env, dir)
+	}
 	cases := []struct {
 		name   string
 		change func()

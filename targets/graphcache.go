@@ -159,6 +159,13 @@ const (
 	edgeUntracked
 )
 
+// A recipe the record has no plan for: planUnknown, one the build did not plan and that cannot be planned
+// ahead ($(shell) in it); planDynamic, one that reads $?. Planning either from the record restarts the run.
+const (
+	planUnknown = -2
+	planDynamic = -3
+)
+
 type wireEdge struct {
 	Key                              string
 	Outputs, Inputs, Implicit, Order []int32
@@ -372,8 +379,12 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 					pd = nil
 				}
 			}
-			if pd == nil || pd.Dynamic {
-				we.Plan = -2
+			if pd == nil {
+				we.Plan = planUnknown
+				break
+			}
+			if pd.Dynamic {
+				we.Plan = planDynamic
 				break
 			}
 			wp := wirePlan{Dir: str(pd.Dir), Target: str(pd.Target), Env: env(pd.Env), Conds: strs(pd.Conds), OnlyExists: pd.OnlyExists,
@@ -506,11 +517,25 @@ type cachedRun struct {
 	watch map[string]fileSig
 	recs  map[string]*record
 	envs  map[int32][]string // environments made of the record's strings, once each
+	// entered are the "Entering directory" lines the replay printed.
+	entered []string
 }
 
 // record is where an edge's .cmd record is read from.
 type record struct {
 	cmdFile, prefix, name, dir string
+}
+
+// printed notes the directory lines a replay printed: if the run restarts, the evaluation does not say
+// them again (make enters each directory once).
+func (cr *cachedRun) printed(text string) {
+	cr.mu.Lock()
+	defer cr.mu.Unlock()
+	for _, l := range strings.SplitAfter(text, "\n") {
+		if strings.Contains(l, ": Entering directory '") {
+			cr.entered = append(cr.entered, l)
+		}
+	}
 }
 
 func (cr *cachedRun) restart(why string) {
@@ -554,10 +579,17 @@ func (cr *cachedRun) graph() (*dag.Graph, []*dag.Node, error) {
 	for i, we := range w.Edges {
 		e := edges[i]
 		switch {
-		case we.Plan == -2:
-			name := e.String()
+		case we.Plan == planUnknown || we.Plan == planDynamic:
+			why := ": its recipe depends on what is newer ($?)"
+			if we.Plan == planUnknown {
+				why = ": its recipe is not in the record (it was up to date, and its expansion runs $(shell))"
+			}
+			name := strings.TrimPrefix(e.String(), "\x00")
+			if len(e.Outputs) > 0 && !e.Phony {
+				name = e.Outputs[0].Path
+			}
 			e.Plan = func(pc *dag.PlanContext) (*dag.Command, error) {
-				cr.restart(strings.ReplaceAll(name, "\x00", " ") + ": its recipe depends on the build")
+				cr.restart(name + why)
 				return nil, errRestart
 			}
 		case we.Plan >= 0:
@@ -577,6 +609,7 @@ func (cr *cachedRun) graph() (*dag.Graph, []*dag.Node, error) {
 				}
 				io.WriteString(d.errw, x.EPrints)
 				io.WriteString(d.out, x.Prints)
+				cr.printed(x.Prints)
 				out := make([]*dag.Edge, len(x.Edges))
 				for j, k := range x.Edges {
 					out[j] = edges[k]
@@ -693,6 +726,9 @@ type watchPrinter struct {
 }
 
 func (p watchPrinter) Print(ev dag.Event) {
+	if ev.Kind == dag.EventFail && errors.Is(ev.Err, errRestart) {
+		return // not a failure: the run stops to evaluate
+	}
 	p.Printer.Print(ev)
 	if ev.Kind == dag.EventFinish && ev.Edge != nil {
 		p.cr.finished(ev.Edge)

@@ -326,13 +326,16 @@ func run(ctx context.Context, req Request) error {
 // build evaluates the top scope and runs its goals through one graph.
 func build(ctx context.Context, req Request, sm subMake, env []string) error {
 	var gfile, gkey string
+	var said []string // directory lines a cached run printed before it stopped to evaluate
 	if graphCacheable(req, sm, env) {
 		if objtree, err := objTree(sm, env); err == nil {
 			if gfile, err = graphFile(objtree, req.Invocation); err == nil {
 				gkey = graphKey(req.Invocation, env, req.Self)
-				if used, err := buildCached(ctx, req, sm, env, gfile, gkey); used {
+				used, entered, err := buildCached(ctx, req, sm, env, gfile, gkey)
+				if used {
 					return err
 				}
+				said = entered
 			}
 		}
 	}
@@ -341,6 +344,7 @@ func build(ctx context.Context, req Request, sm subMake, env []string) error {
 	d.build = func(d *driver, nodes []*dag.Node) error { return runGraph(ctx, req, d, nodes) }
 	d.topFlags = topFlags(req.Invocation)
 	d.topGoals = req.Invocation.Targets
+	d.entered = said
 	var top *expansion
 	if gfile != "" {
 		// Recording: the record of an older graph goes first, so that a failure leaves none.
@@ -392,7 +396,7 @@ func graphSay(req Request, sm subMake, env []string, what string) {
 
 // buildCached runs the build from the recorded graph when the record still holds. used is false when
 // the run must evaluate: no record, a changed input, or a command that rewrote what the evaluation read.
-func buildCached(ctx context.Context, req Request, sm subMake, env []string, gfile, gkey string) (used bool, err error) {
+func buildCached(ctx context.Context, req Request, sm subMake, env []string, gfile, gkey string) (used bool, entered []string, err error) {
 	shell := req.shell
 	if shell == nil {
 		shell = makelang.DefaultShell
@@ -400,7 +404,7 @@ func buildCached(ctx context.Context, req Request, sm subMake, env []string, gfi
 	w, why := loadGraph(gfile, gkey, shell)
 	if w == nil {
 		graphSay(req, sm, env, "re-evaluated: "+why)
-		return false, nil
+		return false, nil, nil
 	}
 	d := newDriver(req.make, req.Stdout, req.Stderr, env, req.shell, newStatCache())
 	d.exe, d.cmdRecords = req.Self, true
@@ -411,32 +415,33 @@ func buildCached(ctx context.Context, req Request, sm subMake, env []string, gfi
 	g, goals, err := cr.graph()
 	if err != nil {
 		graphSay(req, sm, env, "re-evaluated: the record does not make a graph: "+err.Error())
-		return false, nil
+		return false, nil, nil
 	}
 	d.g, d.cached = g, cr
 	go cr.prefetch()
 	// The record's decoding was most of what this run allocates; the graph is what stays. Collect now
 	// (gctune's first collection, which also ends its no-collection phase): the build that follows
 	// then runs at the size of its graph.
-	w.In = wireInputs{}
-	runtime.GC()
 	in := &evalInputs{Files: w.In.Files, MTimes: w.In.MTimes, Shells: w.In.Shells}
 	for p := range in.watched() {
 		cr.watch[p] = sigOf(os.Stat(p))
 	}
+	w.In = wireInputs{}
+	runtime.GC()
 	graphSay(req, sm, env, "cached")
 	io.WriteString(req.Stderr, w.TopEPrint)
 	io.WriteString(req.Stdout, w.TopPrint)
+	cr.printed(w.TopPrint)
 	err = runGraph(cctx, req, d, goals)
 	if cr.why != "" {
 		graphSay(req, sm, env, "re-evaluated: "+cr.why)
 		os.Remove(gfile)
-		return false, nil
+		return false, cr.entered, nil
 	}
 	if w.Leave != "" {
 		io.WriteString(req.Stdout, w.Leave)
 	}
-	return true, err
+	return true, nil, err
 }
 
 // tool prints what kbuild-go's query or graph tool was asked for, after the dry run that expanded the
