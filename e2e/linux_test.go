@@ -7,6 +7,7 @@ package e2e
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -197,8 +198,10 @@ func linuxTinyconfig(t *testing.T, e *env) {
 	// e. incremental sameness: after each change kbuild-go (on A) and make (on B) run the same commands,
 	// compared as the sets of Kbuild's quiet lines ("  CC      kernel/fork.o").
 	same := func(t *testing.T) {
-		kb := commands(e.kbuild(a, "-j"+e.jobs, "bzImage"))
+		tr := dryRunExact(t, e, a)
+		kb := commands(e.kbuild(a, "--trace", tr, "-j"+e.jobs, "bzImage"))
 		mk := commands(e.make(b, "-j"+e.jobs, "bzImage"))
+		exactlyExplained(t, tr)
 		t.Logf("kbuild-go ran %d commands, make %d", len(kb), len(mk))
 		if k, m := strings.Join(kb, "\n"), strings.Join(mk, "\n"); k != m {
 			t.Errorf("different commands:\n--- kbuild-go\n%s\n--- make\n%s", k, m)
@@ -245,6 +248,78 @@ func linuxTinyconfig(t *testing.T, e *env) {
 
 	// f. the cached graph (issue 10): the same incremental cases from kbuild-go's recorded graph.
 	t.Run("graph-cache", func(t *testing.T) { graphCache(t, e, a, b) })
+}
+
+// dryRunExact is the first half of issue 10's "-n exact" on the real tree: kbuild-go explain (a dry run)
+// says which steps the next build would run, and changes no file but those make remakes under -n too
+// (the configuration's, after a flipped symbol). It returns the trace file the real build is to write;
+// exactlyExplained then compares the two.
+func dryRunExact(t *testing.T, e *env, a string) string {
+	t.Helper()
+	before := snapshot(t, a)
+	out := e.run(e.masked, e.kbuildgo, "explain", "-s", "-C", e.src, "O="+a, "-j"+e.jobs, "bzImage")
+	for _, p := range changed(t, a, before) {
+		rel, _ := filepath.Rel(a, p)
+		if !strings.HasPrefix(rel, "include/config/") && rel != "include/generated/autoconf.h" && rel != ".config" && rel != "include/generated/rustc_cfg" {
+			t.Errorf("the dry run changed %s", rel)
+		}
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "explain"), []byte(out), 0o666)
+	return filepath.Join(dir, "trace.json")
+}
+
+// exactlyExplained: the commands the build ran (its trace) are the steps explain said would run. A step
+// behind a generator whose input the build remade first (kernel/bounds.s → bounds.h) may be explained
+// and then found unchanged, as make -n says it too: explained but not run is allowed for those only.
+func exactlyExplained(t *testing.T, traceFile string) {
+	t.Helper()
+	data, _ := os.ReadFile(filepath.Join(filepath.Dir(traceFile), "explain"))
+	would := map[string]bool{}
+	for _, l := range strings.Split(string(data), "\n") {
+		if name, _, ok := strings.Cut(l, ": "); ok && !strings.HasPrefix(l, "kbuild-go") && !strings.HasPrefix(l, "  ") {
+			would[name] = true
+		}
+	}
+	tr, err := os.ReadFile(traceFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var trace struct {
+		TraceEvents []struct{ Name, Cat, Ph string }
+	}
+	if err := json.Unmarshal(tr, &trace); err != nil {
+		t.Fatal(err)
+	}
+	ran := map[string]bool{}
+	for _, ev := range trace.TraceEvents {
+		if ev.Ph == "X" && ev.Cat == "command" && !strings.HasPrefix(ev.Name, "Leaving directory") {
+			ran[ev.Name] = true
+		}
+	}
+	var notExplained, notRun []string
+	for n := range ran {
+		if !would[n] {
+			notExplained = append(notExplained, n)
+		}
+	}
+	for n := range would {
+		if !ran[n] {
+			notRun = append(notRun, n)
+		}
+	}
+	sort.Strings(notExplained)
+	sort.Strings(notRun)
+	if len(notExplained) > 0 {
+		t.Errorf("ran, not explained by the dry run: %s", strings.Join(notExplained, ", "))
+	}
+	if len(notRun) > 0 {
+		t.Logf("explained, then not run (a generator's output unchanged): %s", strings.Join(notRun, ", "))
+		if len(notRun) > len(would)/2+3 {
+			t.Errorf("the dry run said %d steps would run that did not (of %d)", len(notRun), len(would))
+		}
+	}
+	t.Logf("dry run: %d steps explained, %d ran", len(would), len(ran))
 }
 
 // interchange is issue 4's d: with the goals args, make on kbuild-go's up-to-date tree a prints what it
