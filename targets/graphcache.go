@@ -32,7 +32,7 @@ import (
 // run that rewrites a recorded input (auto.conf, a file a $(shell) reads) stops it, and the run evaluates
 // afresh: the evaluation would have read the new content.
 
-const graphCacheVersion = 2
+const graphCacheVersion = 3
 
 // graphCacheWanted reports whether the cached graph is asked for: KBUILD_GO_GRAPH_CACHE=1 in the
 // environment or on the command line.
@@ -63,6 +63,8 @@ type graphRec struct {
 	plans map[*dag.Edge]*planData
 	exps  map[*dag.Edge]*expansion
 	top   expansion
+	// total is the build's Progress.Total as dag last reported it.
+	total int
 	// unsure is why this run's graph cannot be cached ("" when it can).
 	unsure string
 	// muted: plans are being expanded for the record, after the build: what they print is dropped and
@@ -136,6 +138,7 @@ type wireGraph struct {
 	Goals               []int32
 	TopPrint, TopEPrint string
 	Leave               string // the top make's "Leaving directory" line, or ""
+	Total               int    // the build's number of steps (dag.Progress.Total)
 }
 
 type wireInputs struct {
@@ -203,8 +206,33 @@ type wireExp struct {
 }
 
 // notKeyed are environment variables that change how kbuild-go reports on itself, not what the tree
-// evaluates to, and the shell's $_ (the path of the command it ran: /usr/bin/time in front changes it).
-var notKeyed = map[string]bool{"_": true, "KBUILD_GO_CPUPROFILE": true, "KBUILD_GO_MEMPROFILE": true, "KBUILD_GO_TEST_GRAPH_PAUSE": true}
+// evaluates to.
+var notKeyed = map[string]bool{"KBUILD_GO_CPUPROFILE": true, "KBUILD_GO_MEMPROFILE": true, "KBUILD_GO_TEST_GRAPH_PAUSE": true}
+
+// sessionEnv are variables of the terminal session a build runs in, which no Kbuild makefile reads: the
+// shell's $_ (the command's path: /usr/bin/time in front changes it), tmux's pane, ssh's connection. They
+// are not part of the key (the same build in another tmux pane replays the record), and the commands of
+// a replay get their values of this run, as make would give them.
+var sessionEnv = map[string]bool{"_": true, "TMUX": true, "TMUX_PANE": true, "WINDOWID": true, "SHLVL": true, "OLDPWD": true,
+	"SSH_CLIENT": true, "SSH_CONNECTION": true, "SSH_TTY": true, "TERM_SESSION_ID": true, "STY": true, "WINDOW": true,
+	"XDG_SESSION_ID": true, "DBUS_SESSION_BUS_ADDRESS": true}
+
+// withSession is a recorded environment with the session variables of env (this run's) instead of the
+// recorded ones.
+func withSession(recorded, env []string) []string {
+	out := make([]string, 0, len(recorded)+2)
+	for _, v := range recorded {
+		if name, _, _ := strings.Cut(v, "="); !sessionEnv[name] {
+			out = append(out, v)
+		}
+	}
+	for _, v := range env {
+		if name, _, _ := strings.Cut(v, "="); sessionEnv[name] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
 
 // graphKey is what must be equal for a record to apply at all: the command line as kbuild-go
 // understood it (minus what only reports: --trace, --summary, progress), the directory, the
@@ -218,7 +246,7 @@ func graphKey(inv *cli.Invocation, env []string, self string) string {
 	sorted := slices.Clone(env)
 	slices.Sort(sorted)
 	for _, v := range sorted {
-		if name, _, _ := strings.Cut(v, "="); notKeyed[name] {
+		if name, _, _ := strings.Cut(v, "="); notKeyed[name] || sessionEnv[name] {
 			continue
 		}
 		fmt.Fprintf(h, "%s\x00", v)
@@ -288,7 +316,7 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 	if in.Wrote != "" {
 		return fmt.Errorf("evaluation wrote %s", in.Wrote)
 	}
-	w := &wireGraph{Version: graphCacheVersion, Key: key, TopPrint: r.top.prints.String(), TopEPrint: r.top.eprints.String()}
+	w := &wireGraph{Version: graphCacheVersion, Key: key, TopPrint: r.top.prints.String(), TopEPrint: r.top.eprints.String(), Total: r.total}
 	strIdx := map[string]int32{}
 	str := func(v string) int32 {
 		if i, ok := strIdx[v]; ok {
@@ -641,7 +669,7 @@ func (cr *cachedRun) planData(wp *wirePlan) *planData {
 	t := cr.w.Strings
 	env := cr.envs[wp.Env]
 	if env == nil {
-		env = cr.w.strings(cr.w.Envs[wp.Env])
+		env = withSession(cr.w.strings(cr.w.Envs[wp.Env]), cr.d.env)
 		cr.envs[wp.Env] = env
 	}
 	pd := &planData{Dir: t[wp.Dir], Env: env, Target: t[wp.Target], Conds: cr.w.strings(wp.Conds), OnlyExists: wp.OnlyExists,

@@ -26,6 +26,16 @@ type statusLine struct {
 	names   *actionNames
 	shown   bool // the status line is on the screen
 	paused  bool // a console command owns the terminal
+	// known is the total a cached graph's record says the build has (0: not known): shown from the
+	// start, without the "+" of a total that sub-makes will grow.
+	known int
+}
+
+// knowTotal sets the total the build will have (a cached graph's).
+func (s *statusLine) knowTotal(n int) {
+	s.mu.Lock()
+	s.known = n
+	s.mu.Unlock()
 }
 
 // newStatusLine returns a status line for f if f is a terminal, else nil.
@@ -62,7 +72,9 @@ func (s *statusLine) draw() {
 		return
 	}
 	total := fmt.Sprint(s.prog.Total)
-	if s.prog.Growing {
+	if s.known >= s.prog.Total {
+		total = fmt.Sprint(s.known)
+	} else if s.prog.Growing {
 		total += "+"
 	}
 	line := fmt.Sprintf("[%d/%s]", s.prog.Done, total)

@@ -429,6 +429,9 @@ func buildCached(ctx context.Context, req Request, sm subMake, env []string, gfi
 	w.In = wireInputs{}
 	runtime.GC()
 	graphSay(req, sm, env, "cached")
+	if req.status != nil {
+		req.status.knowTotal(w.Total)
+	}
 	io.WriteString(req.Stderr, w.TopEPrint)
 	io.WriteString(req.Stdout, w.TopPrint)
 	cr.printed(w.TopPrint)
@@ -500,6 +503,18 @@ func runGraph(ctx context.Context, req Request, d *driver, nodes []*dag.Node) er
 	if req.status != nil {
 		cfg.Progress = req.status.Progress
 		cfg.Printer = progressPrinter{cfg.Printer, req.status}
+	}
+	if r := d.rec; r != nil {
+		// The record keeps the build's total, for the status line of the runs that replay it.
+		show := cfg.Progress
+		cfg.Progress = func(p dag.Progress) {
+			r.mu.Lock()
+			r.total = p.Total
+			r.mu.Unlock()
+			if show != nil {
+				show(p)
+			}
+		}
 	}
 	if d.remaking {
 		cfg.DryRun = false
