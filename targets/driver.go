@@ -186,23 +186,34 @@ func (d *driver) scopeFor(sm subMake, env []string, level int, x *expansion) (*s
 		sc.via[v] = true
 	}
 	flags := d.topFlags
+	// A sub-make's MAKEFLAGS (without the command-line variables after " -- ") is what its parent
+	// exported: -s, -k, --include-dir=$(abs_srctree), --no-print-directory...
+	inherited := ""
+	if level > 0 {
+		mf := environ(env).get("MAKEFLAGS")
+		inherited, _, _ = strings.Cut(mf, " -- ")
+		if strings.HasPrefix(mf, "-- ") {
+			inherited = ""
+		}
+	}
+	_, flagsGiven := sm.cmdline.get("MAKEFLAGS")
 	if mf, ok := sm.cmdline.get("MAKEFLAGS"); ok {
-		// `$(MAKE) MAKEFLAGS="..."` (the top Makefile's tools/ rule): the sub-make's flags are exactly
-		// these, not its parent's (no -rR: make's built-in variables are back for tools/).
+		// `$(MAKE) MAKEFLAGS="..."` (the top Makefile's tools/ rule): the sub-make's $(MAKEFLAGS) is
+		// exactly this.
 		flags = mf
 	} else if level > 0 {
-		// A sub-make's MAKEFLAGS (without the command-line variables after " -- ") is what its parent
-		// exported: -s, -k, --include-dir=$(abs_srctree), --no-print-directory...
-		mf := environ(env).get("MAKEFLAGS")
-		flags, _, _ = strings.Cut(mf, " -- ")
-		if strings.HasPrefix(mf, "-- ") {
-			flags = ""
-		}
-		flags = mergeMakeflags(flags, sm.flags)
+		flags = mergeMakeflags(inherited, sm.flags)
 	}
 	pf := makelang.ParseFlags(flags).WithPrintDirectory(sm.cd != "", level)
 	sc.printDir = pf.Has('w') && !d.remaking
-	if _, given := sm.cmdline.get("MAKEFLAGS"); !given {
+	if flagsGiven && makelang.ParseFlags(inherited).HasLong("no-print-directory") {
+		// GNU make decodes the environment's MAKEFLAGS before a command-line MAKEFLAGS=...: an
+		// inherited --no-print-directory still holds, so the kernel's tools/ sub-make prints no
+		// "Entering directory" (checked with make 4.3; it keeps an inherited -rR too, which kbuild-go's
+		// scope does not model: its $(MAKEFLAGS) text is the command line's).
+		sc.printDir = false
+	}
+	if !flagsGiven {
 		flags = pf.String()
 	}
 	var capture atomic.Pointer[expansion]
