@@ -27,6 +27,7 @@ type evalInputs struct {
 	Stats  map[string]uint8
 	Dirs   map[string]string
 	MTimes map[string]int64
+	Links  map[string]string // $(realpath) answers ("\x00" for an error)
 	Shells []shellRun
 	seen   map[string]bool // shell runs by cmd, dir and environment
 	// Conflict is the first path read twice with different answers in one run: the evaluation then
@@ -62,7 +63,7 @@ const (
 
 func newEvalInputs() *evalInputs {
 	return &evalInputs{Files: map[string]fileSig{}, Stats: map[string]uint8{}, Dirs: map[string]string{},
-		MTimes: map[string]int64{}, seen: map[string]bool{}}
+		MTimes: map[string]int64{}, Links: map[string]string{}, seen: map[string]bool{}}
 }
 
 func sigOf(fi fs.FileInfo, err error) fileSig {
@@ -139,6 +140,24 @@ func dirNames(ents []fs.DirEntry, err error) string {
 	return strings.Join(names, "\n")
 }
 
+func linkAnswer(r string, err error) string {
+	if err != nil {
+		return "\x00"
+	}
+	return r
+}
+
+// link notes a $(realpath) answer.
+func (in *evalInputs) link(p, r string, err error) {
+	v := linkAnswer(r, err)
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if old, ok := in.Links[p]; ok && old != v {
+		in.conflict("realpath of", p)
+	}
+	in.Links[p] = v
+}
+
 // mtime notes a stat whose modification time a decision compared (make's remake check).
 func (in *evalInputs) mtime(p string) {
 	v := int64(-1)
@@ -192,6 +211,11 @@ func (in *evalInputs) changed(envs [][]string, shell func(cmd string, env []stri
 	for _, p := range sortedKeys(in.Stats) {
 		if kindOf(os.Stat(p)) != in.Stats[p] {
 			return p
+		}
+	}
+	for _, p := range sortedKeys(in.Links) {
+		if linkAnswer(filepath.EvalSymlinks(p)) != in.Links[p] {
+			return p + " (where it leads)"
 		}
 	}
 	for _, p := range sortedKeys(in.Dirs) {

@@ -23,6 +23,7 @@ func TestEvalInputsChanged(t *testing.T) {
 		c.Stat(filepath.Join(dir, "missing.h"))
 		c.Stat(filepath.Join(src, "a.c"))
 		c.ReadDir(src)
+		c.EvalSymlinks(filepath.Join(dir, "link"))
 		c.shell(nil)("cat "+mk, nil, dir)
 		return c.in
 	}
@@ -40,6 +41,10 @@ func TestEvalInputsChanged(t *testing.T) {
 		}, mk},
 		{"a file that appeared", func() { os.WriteFile(filepath.Join(dir, "missing.h"), nil, 0o666) }, filepath.Join(dir, "missing.h")},
 		{"a new file in a listed directory", func() { os.WriteFile(filepath.Join(src, "b.c"), nil, 0o666) }, src + "/ (its entries)"},
+		{"a symbolic link that leads elsewhere", func() {
+			os.Remove(filepath.Join(dir, "link"))
+			os.Symlink("src", filepath.Join(dir, "link"))
+		}, filepath.Join(dir, "link") + " (where it leads)"},
 		{"a touched source (stat by kind only: not a change)", func() {
 			later := time.Now().Add(time.Hour)
 			os.Chtimes(filepath.Join(src, "a.c"), later, later)
@@ -50,6 +55,8 @@ func TestEvalInputsChanged(t *testing.T) {
 			os.WriteFile(mk, []byte("obj-y += a.o\n"), 0o666)
 			os.Remove(filepath.Join(dir, "missing.h"))
 			os.Remove(filepath.Join(src, "b.c"))
+			os.Remove(filepath.Join(dir, "link"))
+			os.Symlink(".", filepath.Join(dir, "link"))
 			in := record()
 			if in.Conflict != "" {
 				t.Fatalf("conflict %s", in.Conflict)

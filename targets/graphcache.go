@@ -32,7 +32,7 @@ import (
 // run that rewrites a recorded input (auto.conf, a file a $(shell) reads) stops it, and the run evaluates
 // afresh: the evaluation would have read the new content.
 
-const graphCacheVersion = 3
+const graphCacheVersion = 4
 
 // graphCacheWanted reports whether the cached graph is asked for: KBUILD_GO_GRAPH_CACHE=1 in the
 // environment or on the command line.
@@ -146,6 +146,7 @@ type wireInputs struct {
 	Stats  map[string]uint8
 	Dirs   map[string]string
 	MTimes map[string]int64
+	Links  map[string]string
 	Shells []shellRun
 }
 
@@ -461,7 +462,7 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 	}
 	in.mu.Lock()
 	conflict := in.Conflict
-	w.In = wireInputs{Files: in.Files, Stats: in.Stats, Dirs: in.Dirs, MTimes: in.MTimes, Shells: slices.Clone(in.Shells)}
+	w.In = wireInputs{Files: in.Files, Stats: in.Stats, Dirs: in.Dirs, MTimes: in.MTimes, Links: in.Links, Shells: slices.Clone(in.Shells)}
 	in.mu.Unlock()
 	if conflict != "" {
 		return fmt.Errorf("%s changed while the graph was evaluated", conflict)
@@ -520,7 +521,7 @@ func loadGraph(path, key string, shell func(cmd string, env []string, dir string
 	if w.Key != key {
 		return nil, "the command line, the environment or kbuild-go changed"
 	}
-	in := &evalInputs{Files: w.In.Files, Stats: w.In.Stats, Dirs: w.In.Dirs, MTimes: w.In.MTimes, Shells: w.In.Shells}
+	in := &evalInputs{Files: w.In.Files, Stats: w.In.Stats, Dirs: w.In.Dirs, MTimes: w.In.MTimes, Links: w.In.Links, Shells: w.In.Shells}
 	envs := make([][]string, len(w.Envs))
 	for i, e := range w.Envs {
 		envs[i] = w.strings(e)

@@ -94,7 +94,11 @@ func (c *statCache) ReadFile(name string) ([]byte, error) {
 
 // EvalSymlinks implements makelang.SymlinkFS.
 func (c *statCache) EvalSymlinks(name string) (string, error) {
-	return c.base.(makelang.SymlinkFS).EvalSymlinks(name)
+	r, err := c.base.(makelang.SymlinkFS).EvalSymlinks(name)
+	if c.in != nil {
+		c.in.link(name, r, err)
+	}
+	return r, err
 }
 
 // WriteFile implements makelang.WriteFS ($(file >name,...)).
