@@ -34,6 +34,7 @@ func isCmdFile(path string) bool {
 type cmdFileCache struct {
 	mu    sync.Mutex
 	files map[string]*cmdFileEntry
+	taken map[string]bool
 }
 
 type cmdFileEntry struct {
@@ -65,6 +66,30 @@ func (c *cmdFileCache) read(path string) (*cmdfile.Record, error) {
 	}
 	c.files[path] = e
 	return e.rec, e.err
+}
+
+// take is read for a record that is loaded once (a cached graph's): the parsed record is not kept, and
+// a later prefetch of it does nothing.
+func (c *cmdFileCache) take(path string) (*cmdfile.Record, error) {
+	rec, err := c.read(path)
+	c.mu.Lock()
+	delete(c.files, path)
+	if c.taken == nil {
+		c.taken = map[string]bool{}
+	}
+	c.taken[path] = true
+	c.mu.Unlock()
+	return rec, err
+}
+
+// prefetch parses path into the cache ahead of its take, unless it was taken already.
+func (c *cmdFileCache) prefetch(path string) {
+	c.mu.Lock()
+	done := c.taken[path]
+	c.mu.Unlock()
+	if !done {
+		c.read(path)
+	}
 }
 
 // dotCmd is the .cmd file of a target as the scope names it: $(dir $@).$(notdir $@).cmd.

@@ -3,6 +3,7 @@ package targets
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
@@ -32,7 +33,7 @@ import (
 // run that rewrites a recorded input (auto.conf, a file a $(shell) reads) stops it, and the run evaluates
 // afresh: the evaluation would have read the new content.
 
-const graphCacheVersion = 4
+const graphCacheVersion = 5
 
 // graphCacheWanted reports whether the cached graph is asked for: KBUILD_GO_GRAPH_CACHE=1 in the
 // environment or on the command line.
@@ -129,7 +130,7 @@ type wireGraph struct {
 	// (a compile's command line is in its step, its condition and its .cmd record name).
 	Strings             []string
 	Envs                [][]int32
-	In                  wireInputs
+	Run                 string // the recording run, also in the check file: the two belong together
 	Nodes               []wireNode
 	Edges               []wireEdge
 	Plans               []wirePlan
@@ -139,6 +140,15 @@ type wireGraph struct {
 	TopPrint, TopEPrint string
 	Leave               string // the top make's "Leaving directory" line, or ""
 	Total               int    // the build's number of steps (dag.Progress.Total)
+}
+
+// wireCheck is the small half of the record, read first: whether the graph still holds.
+type wireCheck struct {
+	Version int
+	Key     string
+	Run     string
+	In      wireInputs
+	Envs    [][]string // the $(shell) commands' environments
 }
 
 type wireInputs struct {
@@ -286,7 +296,7 @@ func pruneGraphs(path string) {
 			os.Remove(filepath.Join(filepath.Dir(path), e.Name()))
 		}
 	}
-	if len(ents) <= keepGraphs {
+	if len(ents) <= 2*keepGraphs {
 		return
 	}
 	type rec struct {
@@ -300,7 +310,7 @@ func pruneGraphs(path string) {
 		}
 	}
 	slices.SortFunc(list, func(a, b rec) int { return int(b.mod>>20 - a.mod>>20) })
-	for _, r := range list[min(keepGraphs, len(list)):] {
+	for _, r := range list[min(2*keepGraphs, len(list)):] {
 		os.Remove(filepath.Join(filepath.Dir(path), r.name))
 	}
 }
@@ -317,7 +327,7 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 	if in.Wrote != "" {
 		return fmt.Errorf("evaluation wrote %s", in.Wrote)
 	}
-	w := &wireGraph{Version: graphCacheVersion, Key: key, TopPrint: r.top.prints.String(), TopEPrint: r.top.eprints.String(), Total: r.total}
+	w := &wireGraph{Version: graphCacheVersion, Key: key, Run: runID(), TopPrint: r.top.prints.String(), TopEPrint: r.top.eprints.String(), Total: r.total}
 	strIdx := map[string]int32{}
 	str := func(v string) int32 {
 		if i, ok := strIdx[v]; ok {
@@ -462,13 +472,20 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 	}
 	in.mu.Lock()
 	conflict := in.Conflict
-	w.In = wireInputs{Files: in.Files, Stats: in.Stats, Dirs: in.Dirs, MTimes: in.MTimes, Links: in.Links, Shells: slices.Clone(in.Shells)}
+	c := &wireCheck{Version: graphCacheVersion, Key: key, Run: w.Run,
+		In: wireInputs{Files: in.Files, Stats: in.Stats, Dirs: in.Dirs, MTimes: in.MTimes, Links: in.Links, Shells: slices.Clone(in.Shells)}}
 	in.mu.Unlock()
 	if conflict != "" {
 		return fmt.Errorf("%s changed while the graph was evaluated", conflict)
 	}
-	for i := range w.In.Shells {
-		w.In.Shells[i].Env = env(w.In.Shells[i].env)
+	shellEnvs := map[string]int32{}
+	for i, sh := range c.In.Shells {
+		k := strings.Join(sh.env, "\x00")
+		if _, ok := shellEnvs[k]; !ok {
+			shellEnvs[k] = int32(len(c.Envs))
+			c.Envs = append(c.Envs, sh.env)
+		}
+		c.In.Shells[i].Env = shellEnvs[k]
 	}
 	w.Goals = nodes(goals)
 	if top != nil && top.printDir {
@@ -481,6 +498,8 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 	if err := gob.NewEncoder(&buf).Encode(w); err != nil {
 		return err
 	}
+	// The graph first, then the check that vouches for it: a run killed between the two leaves a
+	// check of another run (or none), which the next run does not trust.
 	if err := atomicfile.Write(path, func(f io.Writer) error {
 		data := buf.Bytes()
 		if _, err := f.Write(data[:len(data)/2]); err != nil {
@@ -495,8 +514,17 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 	}); err != nil {
 		return err
 	}
+	if err := atomicfile.Write(path+".check", func(f io.Writer) error { return gob.NewEncoder(f).Encode(c) }); err != nil {
+		return err
+	}
 	pruneGraphs(path)
 	return nil
+}
+
+// removeGraph removes a record (both files).
+func removeGraph(path string) {
+	os.Remove(path + ".check")
+	os.Remove(path)
 }
 
 func isIncluded(sc *scope, p string) bool {
@@ -504,9 +532,9 @@ func isIncluded(sc *scope, p string) bool {
 	return ok
 }
 
-// loadGraph reads the record at path and checks it: the graph when it still holds, else why not.
-func loadGraph(path, key string, shell func(cmd string, env []string, dir string) (string, int)) (*wireGraph, string) {
-	f, err := os.Open(path)
+// checkGraph reads the check half of the record at path: "" when the graph still holds, else why not.
+func checkGraph(path, key string, shell func(cmd string, env []string, dir string) (string, int)) (*wireCheck, string) {
+	f, err := os.Open(path + ".check")
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, "no graph recorded for this command line"
@@ -514,22 +542,39 @@ func loadGraph(path, key string, shell func(cmd string, env []string, dir string
 		return nil, err.Error()
 	}
 	defer f.Close()
-	var w wireGraph
-	if err := gob.NewDecoder(f).Decode(&w); err != nil || w.Version != graphCacheVersion {
+	var c wireCheck
+	if err := gob.NewDecoder(f).Decode(&c); err != nil || c.Version != graphCacheVersion {
 		return nil, "the record is unreadable or of another version"
 	}
-	if w.Key != key {
+	if c.Key != key {
 		return nil, "the command line, the environment or kbuild-go changed"
 	}
-	in := &evalInputs{Files: w.In.Files, Stats: w.In.Stats, Dirs: w.In.Dirs, MTimes: w.In.MTimes, Links: w.In.Links, Shells: w.In.Shells}
-	envs := make([][]string, len(w.Envs))
-	for i, e := range w.Envs {
-		envs[i] = w.strings(e)
-	}
-	if what := in.changed(envs, shell); what != "" {
+	in := &evalInputs{Files: c.In.Files, Stats: c.In.Stats, Dirs: c.In.Dirs, MTimes: c.In.MTimes, Links: c.In.Links, Shells: c.In.Shells}
+	if what := in.changed(c.Envs, shell); what != "" {
 		return nil, what
 	}
+	return &c, ""
+}
+
+// loadGraph reads the graph half of the record that c vouches for.
+func loadGraph(path string, c *wireCheck) (*wireGraph, string) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, "the graph of the record is missing"
+	}
+	defer f.Close()
+	var w wireGraph
+	if err := gob.NewDecoder(f).Decode(&w); err != nil || w.Version != graphCacheVersion || w.Run != c.Run || w.Key != c.Key {
+		return nil, "the graph of the record is unreadable or not the check's"
+	}
 	return &w, ""
+}
+
+// runID names a recording run.
+func runID() string {
+	var b [12]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 // errRestart stops a cached run whose graph no longer holds.
@@ -548,6 +593,7 @@ type cachedRun struct {
 	envs  map[int32][]string // environments made of the record's strings, once each
 	// entered are the "Entering directory" lines the replay printed.
 	entered []string
+	paths   map[string]string // intern
 }
 
 // record is where an edge's .cmd record is read from.
@@ -688,11 +734,12 @@ func (cr *cachedRun) Load(output string) (dag.Record, bool, error) {
 	if r == nil || r.cmdFile == "" {
 		return dag.Record{}, false, nil
 	}
-	rec, err := cr.d.cmdCache.read(r.cmdFile)
+	rec, err := cr.d.cmdCache.take(r.cmdFile)
 	if err != nil || rec.Target != r.name || rec.Prefix != r.prefix || strings.TrimSpace(rec.Command) == "" {
 		return dag.Record{}, false, nil
 	}
-	out := dag.Record{Command: rec.Command}
+	// A copy: the parsed record's strings are cut out of the whole .cmd file's text.
+	out := dag.Record{Command: strings.Clone(rec.Command)}
 	for _, dep := range rec.Deps {
 		a := dep.Path
 		if !filepath.IsAbs(a) {
@@ -707,9 +754,25 @@ func (cr *cachedRun) Load(output string) (dag.Record, bool, error) {
 				continue
 			}
 		}
-		out.Deps = append(out.Deps, a)
+		out.Deps = append(out.Deps, cr.intern(a))
 	}
 	return out, true, nil
+}
+
+// intern returns one copy of each dependency path: a path cut out of a .cmd file's text would keep the
+// whole text alive (dag keeps the paths as its nodes' names), and most records name the same headers.
+func (cr *cachedRun) intern(p string) string {
+	cr.mu.Lock()
+	defer cr.mu.Unlock()
+	if s, ok := cr.paths[p]; ok {
+		return s
+	}
+	if cr.paths == nil {
+		cr.paths = map[string]string{}
+	}
+	s := strings.Clone(p)
+	cr.paths[s] = s
+	return s
 }
 
 // prefetch reads and parses every .cmd record the graph names, on all cores, ahead of dag's scan, which
@@ -722,7 +785,7 @@ func (cr *cachedRun) prefetch() {
 		go func() {
 			defer wg.Done()
 			for f := range files {
-				cr.d.cmdCache.read(f)
+				cr.d.cmdCache.prefetch(f)
 			}
 		}()
 	}

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"syscall"
 
@@ -348,7 +349,7 @@ func build(ctx context.Context, req Request, sm subMake, env []string) error {
 	var top *expansion
 	if gfile != "" {
 		// Recording: the record of an older graph goes first, so that a failure leaves none.
-		os.Remove(gfile)
+		removeGraph(gfile)
 		d.fs.in, d.rec, d.cmdRecords = newEvalInputs(), newGraphRec(), true
 		top = &d.rec.top
 	}
@@ -401,7 +402,15 @@ func buildCached(ctx context.Context, req Request, sm subMake, env []string, gfi
 	if shell == nil {
 		shell = makelang.DefaultShell
 	}
-	w, why := loadGraph(gfile, gkey, shell)
+	c, why := checkGraph(gfile, gkey, shell)
+	if c == nil {
+		graphSay(req, sm, env, "re-evaluated: "+why)
+		return false, nil, nil
+	}
+	// From here the run is the graph's size, not an evaluation's: the collector runs at the usual
+	// pace (gctune's no-collection phase is for evaluations).
+	debug.SetGCPercent(100)
+	w, why := loadGraph(gfile, c)
 	if w == nil {
 		graphSay(req, sm, env, "re-evaluated: "+why)
 		return false, nil, nil
@@ -422,11 +431,11 @@ func buildCached(ctx context.Context, req Request, sm subMake, env []string, gfi
 	// The record's decoding was most of what this run allocates; the graph is what stays. Collect now
 	// (gctune's first collection, which also ends its no-collection phase): the build that follows
 	// then runs at the size of its graph.
-	in := &evalInputs{Files: w.In.Files, MTimes: w.In.MTimes, Shells: w.In.Shells}
+	in := &evalInputs{Files: c.In.Files, MTimes: c.In.MTimes, Shells: c.In.Shells}
 	for p := range in.watched() {
 		cr.watch[p] = sigOf(os.Stat(p))
 	}
-	w.In = wireInputs{}
+	c = nil
 	runtime.GC()
 	graphSay(req, sm, env, "cached")
 	if req.status != nil {
@@ -438,7 +447,7 @@ func buildCached(ctx context.Context, req Request, sm subMake, env []string, gfi
 	err = runGraph(cctx, req, d, goals)
 	if cr.why != "" {
 		graphSay(req, sm, env, "re-evaluated: "+cr.why)
-		os.Remove(gfile)
+		removeGraph(gfile)
 		return false, cr.entered, nil
 	}
 	if w.Leave != "" {

@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"syscall"
@@ -39,6 +40,16 @@ func writeHeapProfile(path string) {
 	if path == "" {
 		return
 	}
+	// The process's own peak (children's do not count here, unlike wait4's figure for the whole tree),
+	// and the heap as a collection now leaves it.
+	if data, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, l := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(l, "VmHWM:") {
+				fmt.Fprintf(os.Stderr, "kbuild-go: peak RSS of this process: %s\n", strings.TrimSpace(strings.TrimPrefix(l, "VmHWM:")))
+			}
+		}
+	}
+	runtime.GC()
 	f, err := os.Create(path)
 	if err == nil {
 		err = pprof.WriteHeapProfile(f)
