@@ -3,6 +3,7 @@ package cmdfile
 import (
 	"fmt"
 	"strings"
+	"unsafe"
 )
 
 // Record is what one .cmd file says about its target, read directly rather than through the make
@@ -24,56 +25,73 @@ type Dep struct {
 	IfExists bool
 }
 
-// Read parses the content of a .cmd file as Kbuild and fixdep write it. Anything else (a line this
+// Read parses the content of a .cmd file as Kbuild and fixdep write it. The record's strings share data's
+// memory (no copy of a file read only to be parsed): the caller must not change data afterwards. Anything else (a line this
 // grammar does not know, a $(...) other than $(pound) and $(wildcard ...)) is an error: the caller then
 // evaluates the file as make would.
 func Read(data []byte) (*Record, error) {
-	lines := strings.Split(string(data), "\n")
-	r := &Record{}
-	for i := 0; i < len(lines); i++ {
-		l := lines[i]
+	// One pass over the text, line by line, the dependency list appended in place: a kernel's no-op
+	// reads thousands of these files, each hundreds of lines long.
+	text := unsafe.String(unsafe.SliceData(data), len(data))
+	r := &Record{Deps: make([]Dep, 0, strings.Count(text, "\n"))}
+	line := 0
+	next := func() (string, bool) {
+		if text == "" {
+			return "", false
+		}
+		l, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		line++
+		return l, true
+	}
+	peek := func() string {
+		l, _, _ := strings.Cut(text, "\n")
+		return l
+	}
+	var err error
+	for {
+		l, ok := next()
+		if !ok {
+			break
+		}
 		switch {
 		case l == "":
 		case strings.HasPrefix(l, "source_"):
 			_, v, ok := strings.Cut(l, " := ")
 			if !ok {
-				return nil, fmt.Errorf("line %d: %q", i+1, l)
+				return nil, fmt.Errorf("line %d: %q", line, l)
 			}
 			r.Source = v
 		case strings.HasPrefix(l, "deps_"):
 			if !strings.HasSuffix(l, " := \\") {
-				return nil, fmt.Errorf("line %d: %q", i+1, l)
+				return nil, fmt.Errorf("line %d: %q", line, l)
 			}
-			for i++; i < len(lines) && strings.HasSuffix(lines[i], " \\"); i++ {
-				deps, err := depWords(strings.TrimSuffix(lines[i], " \\"))
-				if err != nil {
-					return nil, fmt.Errorf("line %d: %v", i+1, err)
+			for text != "" && strings.HasSuffix(peek(), " \\") {
+				l, _ := next()
+				if r.Deps, err = appendDeps(r.Deps, strings.TrimSuffix(l, " \\")); err != nil {
+					return nil, fmt.Errorf("line %d: %v", line, err)
 				}
-				r.Deps = append(r.Deps, deps...)
 			}
-			i-- // the line after the list
 		case r.Target != "" && (l == r.Target+": $(deps_"+r.Target+")" || l == "$(deps_"+r.Target+"):"):
 		case r.Target != "" && strings.HasPrefix(l, r.Target+": "):
 			// More prerequisites Kbuild appends (objtool's `$@: $$(wildcard $(objtool))`).
-			deps, err := depWords(strings.TrimPrefix(l, r.Target+": "))
-			if err != nil {
-				return nil, fmt.Errorf("line %d: %v", i+1, err)
+			if r.Deps, err = appendDeps(r.Deps, strings.TrimPrefix(l, r.Target+": ")); err != nil {
+				return nil, fmt.Errorf("line %d: %v", line, err)
 			}
-			r.Deps = append(r.Deps, deps...)
 		case r.Target == "" && strings.Contains(l, " := "):
 			name, v, _ := strings.Cut(l, " := ")
 			j := strings.IndexByte(name, '_')
 			if j < 0 {
-				return nil, fmt.Errorf("line %d: %q", i+1, l)
+				return nil, fmt.Errorf("line %d: %q", line, l)
 			}
 			r.Prefix, r.Target = name[:j+1], name[j+1:]
 			cmd, err := unescape(v)
 			if err != nil {
-				return nil, fmt.Errorf("line %d: %v", i+1, err)
+				return nil, fmt.Errorf("line %d: %v", line, err)
 			}
 			r.Command = cmd
 		default:
-			return nil, fmt.Errorf("line %d: %q", i+1, l)
+			return nil, fmt.Errorf("line %d: %q", line, l)
 		}
 	}
 	if r.Target == "" {
@@ -107,9 +125,8 @@ func unescape(v string) (string, error) {
 	return b.String(), nil
 }
 
-// depWords reads prerequisites: plain names and $(wildcard NAME...) entries.
-func depWords(text string) ([]Dep, error) {
-	var out []Dep
+// appendDeps appends the prerequisites text names: plain names and $(wildcard NAME...) entries.
+func appendDeps(out []Dep, text string) ([]Dep, error) {
 	for text = strings.TrimSpace(text); text != ""; text = strings.TrimSpace(text) {
 		if w, ok := strings.CutPrefix(text, "$(wildcard "); ok {
 			end := strings.IndexByte(w, ')')

@@ -50,13 +50,12 @@ func (c *cmdFileCache) read(path string) (*cmdfile.Record, error) {
 		return nil, err
 	}
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.files == nil {
-		c.files = map[string]*cmdFileEntry{}
-	}
 	if e := c.files[path]; e != nil && e.size == st.Size() && e.mtime.Equal(st.ModTime()) {
+		c.mu.Unlock()
 		return e.rec, e.err
 	}
+	c.mu.Unlock()
+	// Read and parse without the lock: the cached graph's prefetch does this on every core.
 	e := &cmdFileEntry{size: st.Size(), mtime: st.ModTime()}
 	data, err := os.ReadFile(path)
 	if err == nil {
@@ -64,7 +63,12 @@ func (c *cmdFileCache) read(path string) (*cmdfile.Record, error) {
 	} else {
 		e.err = err
 	}
+	c.mu.Lock()
+	if c.files == nil {
+		c.files = map[string]*cmdFileEntry{}
+	}
 	c.files[path] = e
+	c.mu.Unlock()
 	return e.rec, e.err
 }
 
