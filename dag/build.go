@@ -185,6 +185,7 @@ func (e *NoRuleError) Error() string {
 // builder is one Build's state. mu guards every per-build field of nodes and edges and everything below
 // it; Plan, Expand, runners, FS calls on behalf of a worker and printers run without it.
 type builder struct {
+	stamp   uint64 // setDeps' marks on nodes, one value per call
 	ctx     context.Context
 	g       *Graph
 	cfg     Config
@@ -496,14 +497,39 @@ func (b *builder) wantNode(n *Node, stack []*Edge, roots *[]*Edge) error {
 func (e *Edge) allInputs() []*Node {
 	n := len(e.Inputs) + len(e.Implicit) + len(e.s.deps) + len(e.OrderOnly)
 	out := make([]*Node, 0, n)
-	seen := make(map[*Node]bool, n)
-	for _, list := range [][]*Node{e.Inputs, e.Implicit, e.s.deps, e.OrderOnly} {
-		for _, in := range list {
-			if !seen[in] {
-				seen[in] = true
-				out = append(out, in)
-			}
+	// The record's dependencies are apart from the rule's lists and from each other (setDeps): only the
+	// rule's own lists, short, need de-duplicating, and no map is built for a compile's 800 headers.
+	out = appendOnce(out, e.Inputs, len(out))
+	out = appendOnce(out, e.Implicit, len(out))
+	rule := len(out)
+	out = append(out, e.s.deps...)
+	return appendOnce(out, e.OrderOnly, rule)
+}
+
+// appendOnce appends the nodes of list that are not in out[:upto] or already appended: out[:upto] are the
+// nodes list may repeat.
+func appendOnce(out, list []*Node, upto int) []*Node {
+	if len(list) == 0 {
+		return out
+	}
+	start := len(out)
+	var seen map[*Node]bool
+	if len(list)+upto > 64 {
+		seen = make(map[*Node]bool, len(list)+upto)
+		for _, n := range out[:upto] {
+			seen[n] = true
 		}
+	}
+	for _, in := range list {
+		if seen != nil {
+			if seen[in] {
+				continue
+			}
+			seen[in] = true
+		} else if slices.Contains(out[:upto], in) || slices.Contains(out[start:], in) {
+			continue
+		}
+		out = append(out, in)
 	}
 	return out
 }

@@ -68,6 +68,8 @@ type Node struct {
 	waiters []*Edge
 	// depConsumers are edges whose record-loaded dependencies include the node, in this build.
 	depConsumers []*Edge
+	// stamp marks the node as seen by the current setDeps (Graph.stamp).
+	stamp uint64
 }
 
 // Producer returns the edge that builds the node, or nil for a source file.
@@ -198,6 +200,7 @@ type edgeState struct {
 type Graph struct {
 	mu    sync.Mutex
 	nodes map[string]*Node
+	stamp uint64 // setDeps' marks on nodes, one value per call, under the build's mutex
 	edges []*Edge
 	gen   uint64 // build generation counter, bumped by each Build
 }
@@ -349,19 +352,21 @@ func (g *Graph) addEdgeLocked(e *Edge) (*Edge, error) {
 // ones already listed. They live in per-build state (not in Implicit) so that a dependency dropped from
 // the depfile stops counting at the next build. Called with the builder's mutex held.
 func (b *builder) setDeps(e *Edge, deps []string) {
-	have := make(map[*Node]bool)
+	// A stamp on the nodes instead of a set (mu is held): a compile's record names hundreds of headers.
+	b.g.stamp++ // the graph's, not the builder's: nodes keep their marks from earlier builds
+	stamp := b.g.stamp
 	for _, list := range [][]*Node{e.Inputs, e.Implicit, e.OrderOnly, e.Outputs} {
 		for _, n := range list {
-			have[n] = true
+			n.stamp = stamp
 		}
 	}
 	nodes := b.g.Nodes(deps...)
 	e.s.deps = e.s.deps[:0]
 	for _, n := range nodes {
-		if have[n] {
+		if n.stamp == stamp {
 			continue
 		}
-		have[n] = true
+		n.stamp = stamp
 		b.resetNode(n)
 		e.s.deps = append(e.s.deps, n)
 		n.depConsumers = append(n.depConsumers, e)

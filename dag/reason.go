@@ -129,13 +129,12 @@ func checkMTimes(e *Edge, always bool) mtimeFacts {
 			oldest = o.mtime
 		}
 	}
-	seen := make(map[*Node]bool)
-	for _, list := range [][]*Node{e.Inputs, e.Implicit, e.s.deps} {
+	// The explicit and implicit inputs once each, then the record's dependencies (apart from those and
+	// from each other: setDeps).
+	rule := appendOnce(nil, e.Inputs, 0)
+	rule = appendOnce(rule, e.Implicit, len(rule))
+	for _, list := range [][]*Node{rule, e.s.deps} {
 		for _, in := range list {
-			if seen[in] {
-				continue
-			}
-			seen[in] = true
 			isNewer := always || outMissing || in.phony || in.changed || in.state != StateExists || in.mtime.After(oldest)
 			if !isNewer {
 				continue
