@@ -39,12 +39,9 @@ func (e *env) graphPath(t *testing.T, o string, envs []string, args ...string) (
 		t.Fatal(err)
 	}
 	for _, ev := range trace.TraceEvents {
-		if ev.Name == "process_labels" {
-			for _, l := range strings.Split(ev.Args["labels"], ",") {
-				if p, ok := strings.CutPrefix(l, "graph: "); ok {
-					return out, p
-				}
-			}
+		// The graph's note is the only label, and its reason may hold commas: all after "graph: ".
+		if _, p, ok := strings.Cut(ev.Args["labels"], "graph: "); ev.Name == "process_labels" && ok {
+			return out, p
 		}
 	}
 	t.Fatalf("the trace of %v names no graph path", args)
