@@ -49,3 +49,18 @@ func withMakeOnPath(env []string, self string) (_ []string, ok bool) {
 	}
 	return append(withoutVar(env, "PATH"), "PATH="+dir+":"+path), true
 }
+
+// underKbuildGo reports whether this process was started by a kbuild-go's recipe: that kbuild-go put its
+// make shim first on PATH (withMakeOnPath). A make (or anything else) above kbuild-go does not count.
+func underKbuildGo(env []string, self string) bool {
+	if self == "" {
+		return false
+	}
+	cache, err := toolchain.DefaultCacheDir()
+	if err != nil {
+		return false
+	}
+	sum := sha256.Sum256([]byte(self))
+	dir := filepath.Join(filepath.Dir(cache), "make", hex.EncodeToString(sum[:8]))
+	return strings.HasPrefix(environ(env).get("PATH"), dir+":")
+}

@@ -77,6 +77,8 @@ type Request struct {
 	trace *trace.Recorder
 	// onGraph, when set, is given the driver after a build (watch reads the graph's sources from it).
 	onGraph func(d *driver)
+	// nested: a kbuild-go's recipe started this one (not a make above it).
+	nested bool
 	// status is the progress line on a terminal; nil when stdout is not one (or -s, --no-progress, -n,
 	// a tool, a sub-make).
 	status *statusLine
@@ -262,6 +264,7 @@ func run(ctx context.Context, req Request) error {
 	// sub-makes back to GNU make.
 	env = withoutVar(env, "MAKE")
 	inheritMakeflags(inv, env)
+	req.nested = underKbuildGo(env, req.Self)
 	env, onPath := withMakeOnPath(env, req.Self)
 	req.make = req.Self
 	if onPath {
@@ -377,11 +380,12 @@ func build(ctx context.Context, req Request, sm subMake, env []string) error {
 }
 
 // graphCacheable reports whether this run may use and record a cached graph: asked for, a build of the
-// top make (no tool, no -n, no -B, not a sub-make, no compilation database, not watch).
+// top make (no tool, no -n, no -B, not started by a kbuild-go's recipe, no compilation database, not
+// watch). A make above kbuild-go (`make test` running the e2e, a wrapper Makefile) does not matter.
 func graphCacheable(req Request, sm subMake, env []string) bool {
 	inv := req.Invocation
 	return graphCacheWanted(sm.cmdline, env) && inv.Tool == "" && !inv.DryRun && !inv.AlwaysMake && len(inv.Makefiles) == 0 &&
-		makeLevel(env) == 0 && req.onGraph == nil && !compdbWanted(sm.cmdline, env)
+		!req.nested && req.onGraph == nil && !compdbWanted(sm.cmdline, env)
 }
 
 // graphSay tells which path the run took, under V=1 (and KBUILD_GO_DEBUG), and in the trace.
