@@ -23,12 +23,10 @@ func withMakeOnPath(env []string, self string) (_ []string, ok bool) {
 	if self == "" {
 		return env, false
 	}
-	cache, err := toolchain.DefaultCacheDir()
+	dir, err := shimDir(self)
 	if err != nil {
 		return env, false
 	}
-	sum := sha256.Sum256([]byte(self))
-	dir := filepath.Join(filepath.Dir(cache), "make", hex.EncodeToString(sum[:8]))
 	shim := filepath.Join(dir, "make")
 	script := []byte("#!/bin/sh\nexec " + shellQuote(self) + " \"$@\"\n")
 	if old, err := os.ReadFile(shim); err != nil || !bytes.Equal(old, script) {
@@ -50,17 +48,22 @@ func withMakeOnPath(env []string, self string) (_ []string, ok bool) {
 	return append(withoutVar(env, "PATH"), "PATH="+dir+":"+path), true
 }
 
+// shimDir is the directory of self's make shim.
+func shimDir(self string) (string, error) {
+	cache, err := toolchain.DefaultCacheDir()
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256([]byte(self))
+	return filepath.Join(filepath.Dir(cache), "make", hex.EncodeToString(sum[:8])), nil
+}
+
 // underKbuildGo reports whether this process was started by a kbuild-go's recipe: that kbuild-go put its
 // make shim first on PATH (withMakeOnPath). A make (or anything else) above kbuild-go does not count.
 func underKbuildGo(env []string, self string) bool {
 	if self == "" {
 		return false
 	}
-	cache, err := toolchain.DefaultCacheDir()
-	if err != nil {
-		return false
-	}
-	sum := sha256.Sum256([]byte(self))
-	dir := filepath.Join(filepath.Dir(cache), "make", hex.EncodeToString(sum[:8]))
-	return strings.HasPrefix(environ(env).get("PATH"), dir+":")
+	dir, err := shimDir(self)
+	return err == nil && strings.HasPrefix(environ(env).get("PATH"), dir+":")
 }
