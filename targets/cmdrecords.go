@@ -133,17 +133,32 @@ func (sc *scope) nativeRecord(name string) (dag.Record, bool, error) {
 	if err != nil {
 		return dag.Record{}, false, nil
 	}
-	out := dag.Record{Command: rec.Command}
-	for _, d := range rec.Deps {
-		a := sc.abs(d.Path)
+	return dag.Record{Command: rec.Command, Deps: recordDeps(rec.Deps, sc.dir, sc.d.fs, nil)}, true, nil
+}
+
+// recordDeps are a record's dependencies as dag takes them: paths from dir, a $(wildcard) entry only while
+// its file exists (stat'd through the stat cache: records name the same include/config/ files again and
+// again). keep, when set, gives the string to keep for each path (an interned copy).
+func recordDeps(deps []cmdfile.Dep, dir string, fs *statCache, keep func(string) string) []string {
+	var out []string
+	for _, d := range deps {
+		a := d.Path
+		if filepath.IsAbs(a) {
+			a = filepath.Clean(a)
+		} else {
+			a = filepath.Join(dir, a)
+		}
 		if d.IfExists {
-			if _, err := sc.d.fs.Stat(a); err != nil {
+			if _, err := fs.Stat(a); err != nil {
 				continue
 			}
 		}
-		out.Deps = append(out.Deps, a)
+		if keep != nil {
+			a = keep(a)
+		}
+		out = append(out, a)
 	}
-	return out, true, nil
+	return out
 }
 
 // prefix is savedPrefix under the scope's lock.

@@ -738,25 +738,8 @@ func (cr *cachedRun) Load(output string) (dag.Record, bool, error) {
 	if err != nil || rec.Target != r.name || rec.Prefix != r.prefix || strings.TrimSpace(rec.Command) == "" {
 		return dag.Record{}, false, nil
 	}
-	// A copy: the parsed record's strings are cut out of the whole .cmd file's text.
-	out := dag.Record{Command: strings.Clone(rec.Command)}
-	for _, dep := range rec.Deps {
-		a := dep.Path
-		if !filepath.IsAbs(a) {
-			a = filepath.Join(r.dir, a)
-		} else {
-			a = filepath.Clean(a)
-		}
-		if dep.IfExists {
-			// Through the stat cache: the records of a tree name the same include/config/ files
-			// again and again.
-			if _, err := cr.d.fs.Stat(a); err != nil {
-				continue
-			}
-		}
-		out.Deps = append(out.Deps, cr.intern(a))
-	}
-	return out, true, nil
+	// Copies: the parsed record's strings are cut out of the whole .cmd file's text.
+	return dag.Record{Command: strings.Clone(rec.Command), Deps: recordDeps(rec.Deps, r.dir, cr.d.fs, cr.intern)}, true, nil
 }
 
 // intern returns one copy of each dependency path: a path cut out of a .cmd file's text would keep the
