@@ -162,11 +162,14 @@ func killAndRestart(t *testing.T, e *env, a, b string) {
 			return nil
 		})
 	}
-	cache, _ := os.UserCacheDir()
-	graphDir := filepath.Join(cache, "kbuild-go", "graph")
+	// A cache directory of its own: the paused runs below start from no record, so each of them writes
+	// one (a run from a record writes none: the build may have completed during the random kills).
+	cacheHome := t.TempDir()
+	graphDir := filepath.Join(cacheHome, "kbuild-go", "graph")
+	private := "XDG_CACHE_HOME=" + cacheHome
 	start := func(extra ...string) *exec.Cmd {
 		cmd := exec.Command(e.kbuildgo, "-C", e.src, "O="+a, "KBUILD_GO_GRAPH_CACHE=1", "-j"+e.jobs, "bzImage")
-		cmd.Env = append(append(append(os.Environ(), pins...), "PATH="+e.masked), extra...)
+		cmd.Env = append(append(append(os.Environ(), pins...), "PATH="+e.masked, private), extra...)
 		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -187,19 +190,32 @@ func killAndRestart(t *testing.T, e *env, a, b string) {
 			t.Logf("run %d ended by itself (%v) before %v", i+1, err, d)
 		}
 	}
-	// Three kills while the record is half written: the pause hook holds the writer there. A run that
-	// ends without writing one (the build it finished read files it made) is started again.
+	// Three kills while the record is half written: the pause hook holds the writer there. Each paused
+	// run starts with no record; one that ends without writing one (the build it finished read files
+	// it made) is started again, a bounded number of times.
+	// A killed writer's temporary file stays for the next run to deal with; only a new one counts.
 	seen := map[string]bool{}
+	tmps := func() []string { p, _ := filepath.Glob(filepath.Join(graphDir, ".*.tmp*")); return p }
+	for _, p := range tmps() {
+		seen[p] = true
+	}
 	tmpFile := func() string {
-		tmp, _ := filepath.Glob(filepath.Join(graphDir, ".*.tmp*"))
-		for _, p := range tmp {
+		for _, p := range tmps() {
 			if fi, err := os.Stat(p); err == nil && fi.Size() > 0 && !seen[p] {
 				return p
 			}
 		}
 		return ""
 	}
-	for i := 0; i < 3; {
+	for i, tries := 0, 0; i < 3; tries++ {
+		if tries == 10 {
+			t.Fatalf("10 runs from no record, %d of them caught writing one", i)
+		}
+		// The directory is this test's alone: its records go (not the temporary files of killed writers).
+		recs, _ := filepath.Glob(filepath.Join(graphDir, "[^.]*"))
+		for _, p := range recs {
+			os.Remove(p)
+		}
 		cmd := start("KBUILD_GO_TEST_GRAPH_PAUSE=1")
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
@@ -225,8 +241,8 @@ func killAndRestart(t *testing.T, e *env, a, b string) {
 			}
 		}
 	}
-	e.graphPath(t, a, nil, "-j"+e.jobs, "bzImage")
-	_, path := e.graphPath(t, a, nil, "-j"+e.jobs, "bzImage")
+	e.graphPath(t, a, []string{private}, "-j"+e.jobs, "bzImage")
+	_, path := e.graphPath(t, a, []string{private}, "-j"+e.jobs, "bzImage")
 	if path != "cached" {
 		t.Errorf("after the kills, a record and a run from it: graph %s, want cached", path)
 	}
