@@ -25,6 +25,8 @@ APT_PACKAGES += tmux libncurses-dev pkg-config
 APT_PACKAGES += g++ qtbase5-dev libgtk2.0-dev libglade2-dev
 # kbuild-go graph's DOT, rendered by its test (dot -Tsvg).
 APT_PACKAGES += graphviz python3
+# Compiles dispatched to distcc hosts (issue 11): the client, and the daemons the e2e test starts.
+APT_PACKAGES += distcc
 
 BIN := bin/kbuild-go
 DEMO_OUT ?= $(KBUILD_GO_CACHE)/demo-out

@@ -68,6 +68,9 @@ type Invocation struct {
 	Summary   bool
 	// NoProgress is --no-progress: no status line on a terminal.
 	NoProgress bool
+	// Distcc is --distcc HOSTS: compiles go to these distcc hosts (DISTCC_HOSTS's syntax; the variable
+	// DISTCC_HOSTS, on the command line or in the environment, does the same).
+	Distcc string
 	// Tool is kbuild-go's own first word, which runs the goals' graph without building it: "explain" (why
 	// each step would run), "query" (a target's inputs, outputs and command), "graph" (Graphviz DOT of the
 	// graph behind the goals; Phases folds it into the top Makefile's phases), "watch" (build, then
@@ -175,6 +178,12 @@ func Parse(args []string) (*Invocation, error) {
 				inv.Summary = true
 			case "no-progress":
 				inv.NoProgress = true
+			case "distcc":
+				v, err := longArg(a, val, hasVal, args, &i)
+				if err != nil {
+					return nil, err
+				}
+				inv.Distcc = v
 			case "phases":
 				if inv.Tool != "graph" {
 					return nil, &UsageError{"option '--phases' is kbuild-go graph's"}

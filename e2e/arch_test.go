@@ -67,16 +67,16 @@ func TestLinuxLLVM(t *testing.T) {
 // would give two equal gcc trees), boots kbuild-go's image (bt.image) and compares the two trees'
 // configuration, .cmd files, vmlinux and image.
 func compareBuilds(t *testing.T, e *env, vars, fragments, want []string, goal string, bt bootTarget) {
-	root := t.TempDir()
-	a, b := filepath.Join(root, "A"), filepath.Join(root, "B")
-	configure := func(build func(o string, args ...string) string, o string) {
-		for _, g := range append([]string{"tinyconfig"}, fragments...) {
-			build(o, append(append([]string{}, vars...), g)...)
-		}
-		build(o, append(append([]string{}, vars...), "-j"+e.jobs, goal)...)
+	a, b := filepath.Join(e.dir, "A"), filepath.Join(e.dir, "B")
+	var steps [][]string
+	for _, g := range append([]string{"tinyconfig"}, fragments...) {
+		steps = append(steps, append(slices.Clone(vars), g))
 	}
+	steps = append(steps, append(slices.Clone(vars), "-j"+e.jobs, goal))
 
-	configure(e.kbuild, a)
+	for _, s := range steps {
+		e.kbuild(a, s...)
+	}
 	// ARCH=i386 decides CONFIG_64BIT (off, with no prompt), whatever the fragment says.
 	var pinned []string
 	if slices.Contains(vars, "ARCH=i386") {
@@ -98,6 +98,6 @@ func compareBuilds(t *testing.T, e *env, vars, fragments, want []string, goal st
 	}
 	t.Run("boot", func(t *testing.T) { boot(t, e, a, bt) })
 
-	configure(e.make, b)
+	e.makeRef(t, b, steps...)
 	compareTrees(t, a, b, bt.image)
 }

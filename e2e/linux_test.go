@@ -37,7 +37,9 @@ const bootFragment = "kbuild-go-boot.config"
 type env struct {
 	t        *testing.T
 	version  string // the reference tree's series: 6.1 or 6.12
-	src      string // the reference tree
+	src      string // the scratch copy of the reference tree
+	ref      string // the reference tree, as extracted
+	dir      string // the test's own directory, at the same path in every run (stableDir)
 	kbuildgo string // a non-race kbuild-go binary
 	masked   string // PATH with make masked
 	jobs     string
@@ -51,8 +53,10 @@ func setup(t *testing.T, version string) *env {
 			t.Skipf("%s not found", tool)
 		}
 	}
-	dir := t.TempDir()
-	e := &env{t: t, version: version, src: src, jobs: fmt.Sprint(runtime.NumCPU())}
+	// At the same path in every run: make's reference trees are cached across runs (makeRef), and
+	// their .cmd files name the source tree and the O= directory.
+	dir := stableDir(t)
+	e := &env{t: t, version: version, src: src, ref: src, dir: dir, jobs: fmt.Sprint(runtime.NumCPU())}
 	e.kbuildgo = filepath.Join(dir, "bin", "kbuild-go")
 	if err := buildKbuildGo(e.kbuildgo); err != nil {
 		t.Fatal(err)
@@ -141,8 +145,7 @@ func TestLinuxTinyconfig(t *testing.T) {
 }
 
 func linuxTinyconfig(t *testing.T, e *env) {
-	root := t.TempDir()
-	a, b := filepath.Join(root, "A"), filepath.Join(root, "B")
+	a, b := filepath.Join(e.dir, "A"), filepath.Join(e.dir, "B")
 
 	// a. kbuild-go, make masked
 	e.kbuild(a, "tinyconfig")
@@ -162,9 +165,7 @@ func linuxTinyconfig(t *testing.T, e *env) {
 	t.Run("boot", func(t *testing.T) { bootWith(t, e, a, "qemu-system-x86_64", "-m64") })
 
 	// c. the reference, built by make
-	e.make(b, "tinyconfig")
-	e.make(b, bootFragment)
-	e.make(b, "-j"+e.jobs, "bzImage")
+	e.makeRef(t, b, []string{"tinyconfig"}, []string{bootFragment}, []string{"-j" + e.jobs, "bzImage"})
 	compareTrees(t, a, b, "arch/x86/boot/bzImage")
 
 	// d. interchange
@@ -195,11 +196,12 @@ func linuxTinyconfig(t *testing.T, e *env) {
 		t.Logf("compile_commands.json: %d entries, identical", strings.Count(string(got), `"file":`))
 	})
 
-	// e. incremental sameness: after each change kbuild-go (on A) and make (on B) run the same commands,
-	// compared as the sets of Kbuild's quiet lines ("  CC      kernel/fork.o").
+	// e. incremental sameness: after each change kbuild-go (on A, evaluating) and make (on B) run the same
+	// commands, compared as the sets of Kbuild's quiet lines ("  CC      kernel/fork.o").
 	same := func(t *testing.T) {
 		tr, synced := dryRunExact(t, e, a)
-		kb := commands(e.kbuild(a, "--trace", tr, "-j"+e.jobs, "bzImage"))
+		// Evaluating the makefiles: the cached graph's runs of the same cases are graph-cache's.
+		kb := commands(e.kbuild(a, "KBUILD_GO_GRAPH_CACHE=0", "--trace", tr, "-j"+e.jobs, "bzImage"))
 		mk := commands(e.make(b, "-j"+e.jobs, "bzImage"))
 		if synced {
 			// The dry run synced the configuration for real (make -n does too), so the build after it

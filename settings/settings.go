@@ -1,6 +1,6 @@
 // Package settings reads kbuild.yaml: what kbuild-go is asked to build beyond what a kernel tree's own
-// makefiles say. Today the file has one section, `bpf:` (eBPF programs built in the kernel's graph, see
-// Bpf); later sections (a `distcc:` section is planned) are new fields of File, so that one strict
+// makefiles say. Its sections: `bpf:` (eBPF programs built in the kernel's graph, see Bpf) and `distcc:`
+// (the hosts compiles are sent to, see Distcc). A new section is a new field of File, so that one strict
 // decoder checks the whole file.
 //
 // # Where the file is
@@ -28,6 +28,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kbuild-go/kbuild-go/distcc"
+
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
@@ -44,7 +46,23 @@ type File struct {
 	Dir string `yaml:"-"`
 	// Bpf is the `bpf:` section.
 	Bpf *Bpf `yaml:"bpf"`
+	// Distcc is the `distcc:` section.
+	Distcc *Distcc `yaml:"distcc"`
 }
+
+// Distcc is the `distcc:` section: the distcc hosts the build's C compiles go to (what DISTCC_HOSTS and
+// --distcc say, which win over it).
+//
+//	distcc:
+//	  hosts: [127.0.0.2/4, build1:3632/8]   # DISTCC_HOSTS entries (TCP hosts)
+//	  io-timeout: 20                         # seconds; DISTCC_IO_TIMEOUT (default 20)
+type Distcc struct {
+	Hosts     []string `yaml:"hosts"`
+	IOTimeout int      `yaml:"io-timeout"`
+}
+
+// HostList is the hosts as one DISTCC_HOSTS value.
+func (d *Distcc) HostList() string { return strings.Join(d.Hosts, " ") }
 
 // Bpf is the `bpf:` section: eBPF programs compiled as edges of the kernel's build graph, against the
 // output tree (`kbuild-go O=out bpf`).
@@ -192,6 +210,9 @@ func Parse(name, dir string, data []byte) (*File, error) {
 	if f.Bpf != nil {
 		c.bpf(f.Bpf, dir)
 	}
+	if f.Distcc != nil {
+		c.distcc(f.Distcc)
+	}
 	if len(c.errs) > 0 {
 		sort.SliceStable(c.errs, func(i, j int) bool { return c.errs[i].Line < c.errs[j].Line })
 		return nil, c.errs
@@ -263,6 +284,23 @@ func (c *checker) bpf(b *Bpf, dir string) {
 		} else {
 			names[p.Name] = p.Line
 		}
+	}
+}
+
+func (c *checker) distcc(d *Distcc) {
+	if len(d.Hosts) == 0 {
+		c.errorf("$.distcc", "distcc: no hosts")
+	}
+	for i, h := range d.Hosts {
+		if _, err := distcc.ParseHosts(h); err != nil {
+			c.errorf(fmt.Sprintf("$.distcc.hosts[%d]", i), "%v", err)
+		}
+	}
+	if _, err := distcc.ParseHosts(d.HostList()); err != nil && len(c.errs) == 0 {
+		c.errorf("$.distcc.hosts", "%v", err)
+	}
+	if d.IOTimeout < 0 {
+		c.errorf("$.distcc.io-timeout", "distcc: io-timeout %d is negative", d.IOTimeout)
 	}
 }
 

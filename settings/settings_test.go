@@ -58,6 +58,16 @@ bpf:
 }
 
 // TestParseErrors: every bad input is an error at its line, as `kbuild.yaml:LINE: message`.
+func TestParseDistcc(t *testing.T) {
+	f, err := Parse("kbuild.yaml", t.TempDir(), []byte("distcc:\n  hosts: [127.0.0.2/4, \"b:3633\"]\n  io-timeout: 7\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Bpf != nil || f.Distcc == nil || f.Distcc.HostList() != "127.0.0.2/4 b:3633" || f.Distcc.IOTimeout != 7 {
+		t.Fatalf("got %+v", f.Distcc)
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	dir := dirWith(t, "a.c", "b.c")
 	for _, tc := range []struct {
@@ -79,6 +89,11 @@ func TestParseErrors(t *testing.T) {
 			[]string{`kbuild.yaml:4: unknown mode "fast"`, `kbuild.yaml:5: unknown target "bpf"`, `kbuild.yaml:5: target "bpfel" is listed twice`,
 				`kbuild.yaml:6: program name "a" is used twice (first at line 3)`}},
 		{"bad name", "bpf:\n  programs:\n    - source: b.c\n      name: ../x\n", []string{`kbuild.yaml:4: program name "../x"`}},
+		{"distcc unknown key", "distcc:\n  host: [a]\n", []string{`kbuild.yaml:2: unknown key "host"`}},
+		{"distcc no hosts", "distcc:\n  hosts: []\n", []string{`kbuild.yaml:2: distcc: no hosts`}},
+		{"distcc bad host", "distcc:\n  hosts:\n    - a/2\n    - me@b\n", []string{`kbuild.yaml:4: distcc hosts: "me@b": SSH hosts`}},
+		{"distcc twice", "distcc:\n  hosts: [a/2, a/3]\n", []string{`kbuild.yaml:2: distcc hosts: a is listed twice`}},
+		{"distcc timeout", "distcc:\n  hosts: [a]\n  io-timeout: -1\n", []string{`kbuild.yaml:3: distcc: io-timeout -1 is negative`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse("kbuild.yaml", dir, []byte(tc.text))

@@ -51,7 +51,9 @@ type driver struct {
 	cmdRecords bool
 	cmdCache   cmdFileCache
 
-	// rec records what a cached graph needs (KBUILD_GO_GRAPH_CACHE=1); nil when this run does not.
+	// dispatch sends the target tree's compiles to distcc hosts (DISTCC_HOSTS); nil runs all here.
+	dispatch *dispatcher
+	// rec records what a cached graph needs; nil when this run does not (KBUILD_GO_GRAPH_CACHE=0, -n, ...).
 	rec *graphRec
 	// cached is the run from a cached graph this driver builds, if it does.
 	cached *cachedRun

@@ -24,7 +24,7 @@ import (
 	"github.com/kbuild-go/kbuild-go/internal/atomicfile"
 )
 
-// The cached graph (KBUILD_GO_GRAPH_CACHE=1; docs/GRAPH-CACHE.md). A run that evaluates records what its
+// The cached graph (on unless KBUILD_GO_GRAPH_CACHE=0; docs/GRAPH-CACHE.md). A run that evaluates records what its
 // evaluation read (evalInputs) and the graph it produced: every edge with its inputs and outputs, each
 // recipe as planData (decide needs no scope), each expander (a sub-make) as the edges it added and the
 // lines it printed. The next run with the same command line, environment and kbuild-go checks the
@@ -33,12 +33,12 @@ import (
 // run that rewrites a recorded input (auto.conf, a file a $(shell) reads) stops it, and the run evaluates
 // afresh: the evaluation would have read the new content.
 
-const graphCacheVersion = 5
+const graphCacheVersion = 6
 
-// graphCacheWanted reports whether the cached graph is asked for: KBUILD_GO_GRAPH_CACHE=1 in the
-// environment or on the command line.
+// graphCacheWanted reports whether the cached graph is wanted: always, unless KBUILD_GO_GRAPH_CACHE=0 is
+// in the environment or on the command line.
 func graphCacheWanted(c cmdVars, env []string) bool {
-	return lookup(c, environ(env), "KBUILD_GO_GRAPH_CACHE", "") == "1"
+	return lookup(c, environ(env), "KBUILD_GO_GRAPH_CACHE", "") != "0"
 }
 
 // expansion is what one expander did in a recording run.
@@ -201,7 +201,7 @@ type wireStep struct {
 	Kind                                               uint8
 	Text, Cmd, Depfile, DotTarget, Prefix, Fixdep, Pos int32
 	IgnoreErr, QuietUpd                                bool
-	Group                                              int
+	Group, Offload                                     int
 }
 
 // wireRecord is where an edge's .cmd record is read from, as nativeRecord reads it.
@@ -430,7 +430,7 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 				Console: pd.Console, Print: str(pd.Print)}
 			for _, s := range pd.Steps {
 				wp.Steps = append(wp.Steps, wireStep{Kind: uint8(s.kind), Text: str(s.text), Cmd: str(s.cmd), Depfile: str(s.depfile),
-					DotTarget: str(s.dotTarget), Prefix: str(s.prefix), Fixdep: str(s.fixdep), Pos: str(s.pos), IgnoreErr: s.ignoreErr, QuietUpd: s.quietUpd, Group: s.group})
+					DotTarget: str(s.dotTarget), Prefix: str(s.prefix), Fixdep: str(s.fixdep), Pos: str(s.pos), IgnoreErr: s.ignoreErr, QuietUpd: s.quietUpd, Group: s.group, Offload: s.offload})
 			}
 			if len(e.Outputs) > 0 {
 				d.mu.Lock()
@@ -723,7 +723,7 @@ func (cr *cachedRun) planData(wp *wirePlan) *planData {
 		Console: wp.Console, Print: t[wp.Print]}
 	for _, s := range wp.Steps {
 		pd.Steps = append(pd.Steps, step{kind: stepKind(s.Kind), text: t[s.Text], cmd: t[s.Cmd], depfile: t[s.Depfile], dotTarget: t[s.DotTarget],
-			prefix: t[s.Prefix], fixdep: t[s.Fixdep], pos: t[s.Pos], ignoreErr: s.IgnoreErr, quietUpd: s.QuietUpd, group: s.Group})
+			prefix: t[s.Prefix], fixdep: t[s.Fixdep], pos: t[s.Pos], ignoreErr: s.IgnoreErr, quietUpd: s.QuietUpd, group: s.Group, offload: s.Offload})
 	}
 	return pd
 }

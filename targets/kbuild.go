@@ -51,6 +51,9 @@ type step struct {
 	// group is the if_changed call the step belongs to (1-based index into planState.conds); 0 is a step
 	// that runs whenever the recipe does.
 	group int
+	// offload, when > 0, is where in text a compile of the target tree begins (a command of the tree
+	// whose definition starts with $(CC), run with -c): the part that may run on a distcc host.
+	offload int
 }
 
 // planState collects the steps of one recipe expansion; the call hook appends to it. Each hook call
@@ -177,11 +180,47 @@ func (ps *planState) addCmd(cc *makelang.CallContext, name, cmd string, args []s
 	if strings.TrimSpace(cmd) != "" {
 		// Kbuild.include's `cmd` puts $($(quiet)redirect) before the command: under make -s that is
 		// "exec >/dev/null;", which silences what the command itself prints (link-vmlinux.sh's info lines).
+		at := len("set -e; ")
 		if redirect := strings.TrimSpace(ps.expand(cc, "$("+quiet+"redirect)")); redirect != "" {
 			cmd = redirect + " " + cmd
+			at += len(redirect) + 1
 		}
-		ps.steps = append(ps.steps, step{kind: stepShell, text: "set -e; " + cmd})
+		st := step{kind: stepShell, text: "set -e; " + cmd}
+		if def, ok := cc.Lookup("cmd_" + name); ok && isCompile(def, cmd[at-len("set -e; "):]) {
+			st.offload = at
+		}
+		ps.steps = append(ps.steps, st)
 	}
+}
+
+// isCompile reports whether a command of the tree is a compile of the target tree that a distcc host can
+// run: its definition (def, as the makefile wrote it) starts with $(CC) (host programs use $(HOSTCC), which
+// may expand to the same compiler), and its compiler command (cmd up to the first ;) compiles (-c) a C
+// file, with a compiler that is not already a wrapper (a CC of "ccache gcc" or "distcc gcc" is left
+// alone). Assembler sources (.S) stay here: distcc 3.4 does not send them ("no visible input file": it
+// runs them locally itself), so its client would only add a process.
+func isCompile(def, cmd string) bool {
+	def = strings.TrimLeft(def, " \t")
+	if !strings.HasPrefix(def, "$(CC) ") && !strings.HasPrefix(def, "${CC} ") {
+		return false
+	}
+	f := strings.Fields(cmd)
+	if len(f) == 0 {
+		return false
+	}
+	if b := filepath.Base(f[0]); b == "distcc" || b == "ccache" || b == "sccache" {
+		return false
+	}
+	compile, source := false, false
+	for _, w := range f[1:] {
+		if w == ";" || w == "&&" || w == "||" || w == "|" || strings.HasPrefix(w, ";") {
+			break
+		}
+		w = strings.TrimSuffix(w, ";")
+		compile = compile || w == "-c"
+		source = source || (strings.HasSuffix(w, ".c") && !strings.HasPrefix(w, "-"))
+	}
+	return compile && source
 }
 
 // addLeftover keeps text a rule_ expansion produced outside the hooked calls (normally only whitespace).
@@ -366,13 +405,19 @@ func mergeSteps(lines []makelang.RecipeLine, ps *planState, silent bool) []step 
 // runSteps executes a planned recipe.
 //
 // With stdin set (a console recipe: stdout and stderr are then the terminal's), shell lines run attached.
-func runSteps(ctx context.Context, dir string, env []string, target string, steps []step, stdin io.Reader, stdout, stderr io.Writer) error {
+func runSteps(ctx context.Context, dir string, env []string, target string, steps []step, stdin io.Reader, stdout, stderr io.Writer, dp *dispatcher) error {
 	for _, s := range steps {
 		switch s.kind {
 		case stepEcho:
 			fmt.Fprintln(stdout, s.text)
 		case stepShell:
-			status, err := runLine(ctx, dir, env, shellText(s.text), stdin, stdout, stderr)
+			var status proc.Status
+			var err error
+			if dp != nil && stdin == nil {
+				status, err = dp.run(ctx, dir, env, s, stdout, stderr)
+			} else {
+				status, err = runLine(ctx, dir, env, shellText(s.text), stdin, stdout, stderr)
+			}
 			if err != nil {
 				return err
 			}

@@ -96,12 +96,13 @@ func (d *driver) command(c *dag.Command, pd *planData, steps []step, console boo
 		c.Console = true
 		c.Func = func(ctx context.Context, _ dag.FS, _, _ io.Writer) error {
 			// The terminal itself, not the progress line's writer: a configurator must see a tty.
-			return runSteps(ctx, dir, env, target, steps, d.stdin(), terminal(d.out), terminal(d.errw))
+			return runSteps(ctx, dir, env, target, steps, d.stdin(), terminal(d.out), terminal(d.errw), nil)
 		}
 		return c
 	}
+	dp := d.dispatch
 	c.Func = func(ctx context.Context, _ dag.FS, stdout, stderr io.Writer) error {
-		return runSteps(ctx, dir, env, target, steps, nil, stdout, stderr)
+		return runSteps(ctx, dir, env, target, steps, nil, stdout, stderr, dp)
 	}
 	c.Probe = filechkProbe(dir, env, steps)
 	for _, s := range steps {

@@ -29,6 +29,8 @@ type statusLine struct {
 	// known is the total a cached graph's record says the build has (0: not known): shown from the
 	// start, without the "+" of a total that sub-makes will grow.
 	known int
+	// where, when set, says where compiles ran (distcc dispatch: "40 remote"), after the counts.
+	where func() string
 }
 
 // knowTotal sets the total the build will have (a cached graph's).
@@ -78,6 +80,9 @@ func (s *statusLine) draw() {
 		total += "+"
 	}
 	line := fmt.Sprintf("[%d/%s]", s.prog.Done, total)
+	if s.where != nil {
+		line = fmt.Sprintf("[%d/%s, %s]", s.prog.Done, total, s.where())
+	}
 	if n := len(s.running); n > 0 {
 		line += " " + s.running[n-1].text
 	}

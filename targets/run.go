@@ -21,8 +21,10 @@ import (
 
 	"github.com/kbuild-go/kbuild-go/cli"
 	"github.com/kbuild-go/kbuild-go/dag"
+	"github.com/kbuild-go/kbuild-go/distcc"
 	"github.com/kbuild-go/kbuild-go/kconfig"
 	"github.com/kbuild-go/kbuild-go/makelang"
+	"github.com/kbuild-go/kbuild-go/settings"
 	"github.com/kbuild-go/kbuild-go/toolchain"
 	"github.com/kbuild-go/kbuild-go/trace"
 )
@@ -43,6 +45,7 @@ kbuild-go builds a Linux kernel tree the way make and Kbuild do, without make.
   --trace=FILE  write a Chrome trace of every action (one lane per job slot; opens in Perfetto)
   --summary     print the critical path and the slowest steps at the end
   --no-progress no [done/total] status line on a terminal
+  --distcc HOSTS send the tree's compiles to distcc hosts (DISTCC_HOSTS's syntax; DISTCC_HOSTS= does too)
 Variables as make takes them: O=DIR V=0|1|2 C=1|2 M=DIR W=1..3 ARCH= CROSS_COMPILE= LLVM=1 CC= HOSTCC= LD=
 KCONFIG_CONFIG= KCFLAGS= KBUILD_BUILD_TIMESTAMP/USER/HOST/VERSION=, also from the environment.
 KBUILD_GO_COMPDB=1 also writes compile_commands.json from the build graph (what the tree's own
@@ -82,6 +85,8 @@ type Request struct {
 	// status is the progress line on a terminal; nil when stdout is not one (or -s, --no-progress, -n,
 	// a tool, a sub-make).
 	status *statusLine
+	// dispatch sends compiles to distcc hosts (--distcc, DISTCC_HOSTS); nil when none are given.
+	dispatch *dispatcher
 }
 
 // InputError is bad input: a makefile or Kconfig error, a missing source tree, an O= that cannot be
@@ -118,9 +123,18 @@ func Run(ctx context.Context, req Request) error {
 	if env == nil {
 		env = os.Environ()
 	}
+	if err := setupDispatch(&req, env); err != nil {
+		return err
+	}
+	if req.dispatch != nil && (inv.Summary || verbose(inv, env)) {
+		defer func() { fmt.Fprintln(req.Stdout, req.dispatch.summary()) }()
+	}
 	if out, ok := req.Stdout.(*os.File); ok && !inv.Silent && !inv.NoProgress && !inv.DryRun && inv.Tool == "" &&
 		len(inv.Makefiles) == 0 && makeLevel(env) == 0 {
 		if req.status = newStatusLine(out, env, newActionNames(inv, env)); req.status != nil {
+			if req.dispatch != nil {
+				req.status.where = req.dispatch.where
+			}
 			defer req.status.done()
 			req.Stdout = statusWriter{req.status, req.Stdout}
 			req.Stderr = statusWriter{req.status, req.Stderr}
@@ -149,6 +163,81 @@ func Run(ctx context.Context, req Request) error {
 		req.trace.WriteSummary(req.Stdout, 10)
 	}
 	return err
+}
+
+// setupDispatch turns on distcc dispatch when hosts are given (--distcc, or DISTCC_HOSTS on the command line
+// or in the environment) for a build of the top make: not for -n, a tool, -f sub-build mode or a
+// kbuild-go that a recipe started (its parent's slots are the ones to share). Without -j the build runs as
+// many jobs as there are local cores and remote slots; local work still runs on at most the local cores
+// (or -j, when that is fewer).
+func setupDispatch(req *Request, env []string) error {
+	inv := req.Invocation
+	if inv.DryRun || inv.Tool != "" || len(inv.Makefiles) > 0 || req.nested || underKbuildGo(env, req.Self) {
+		return nil
+	}
+	spec, timeout := inv.Distcc, environ(env).get("DISTCC_IO_TIMEOUT")
+	if spec == "" {
+		if v, ok := inv.Lookup("DISTCC_HOSTS"); ok {
+			spec = v
+		} else {
+			spec = environ(env).get("DISTCC_HOSTS")
+		}
+	}
+	if spec == "" {
+		// kbuild.yaml's distcc: section, when the file has one.
+		start, err := os.Getwd()
+		if err != nil {
+			return err
+		}
+		yamlVar, _ := inv.Lookup("KBUILD_YAML")
+		if yamlVar == "" {
+			yamlVar = environ(env).get("KBUILD_YAML")
+		}
+		path, explicit := settings.Locate(yamlVar, start)
+		f, err := settings.Load(path)
+		switch {
+		case err == nil && f.Distcc != nil:
+			spec = f.Distcc.HostList()
+			if timeout == "" && f.Distcc.IOTimeout > 0 {
+				timeout = fmt.Sprint(f.Distcc.IOTimeout)
+			}
+		case err == nil, errors.Is(err, fs.ErrNotExist) && !explicit:
+		default:
+			return &InputError{Err: err}
+		}
+	}
+	if strings.TrimSpace(spec) == "" {
+		return nil
+	}
+	hosts, err := distcc.ParseHosts(spec)
+	if err != nil {
+		return &InputError{Err: err}
+	}
+	if len(hosts) == 0 {
+		return nil
+	}
+	local := runtime.NumCPU()
+	if inv.JobsSet {
+		local = min(local, inv.Jobs)
+	}
+	dp, err := newDispatcher(hosts, local, environ(env), timeout)
+	if err != nil {
+		return &InputError{Err: err}
+	}
+	if !inv.JobsSet {
+		inv.Jobs = local + dp.pool.Total()
+	}
+	req.dispatch = dp
+	return nil
+}
+
+// verbose reports V=1 (or higher) on the command line or in the environment.
+func verbose(inv *cli.Invocation, env []string) bool {
+	v, ok := inv.Lookup("V") // Kbuild takes V from the command line only
+	if !ok {
+		v = environ(env).get("KBUILD_VERBOSE")
+	}
+	return strings.Contains(v, "1")
 }
 
 // traceFile checks the --trace file: writable, and not something else of the user's that happens to
@@ -344,7 +433,7 @@ func build(ctx context.Context, req Request, sm subMake, env []string) error {
 		}
 	}
 	d := newDriver(req.make, req.Stdout, req.Stderr, env, req.shell, newStatCache())
-	d.exe = req.Self
+	d.exe, d.dispatch = req.Self, req.dispatch
 	d.build = func(d *driver, nodes []*dag.Node) error { return runGraph(ctx, req, d, nodes) }
 	d.topFlags = topFlags(req.Invocation)
 	d.topGoals = req.Invocation.Targets
@@ -420,7 +509,7 @@ func buildCached(ctx context.Context, req Request, sm subMake, env []string, gfi
 		return false, nil, nil
 	}
 	d := newDriver(req.make, req.Stdout, req.Stderr, env, req.shell, newStatCache())
-	d.exe, d.cmdRecords = req.Self, true
+	d.exe, d.cmdRecords, d.dispatch = req.Self, true, req.dispatch
 	d.topFlags, d.topGoals = topFlags(req.Invocation), req.Invocation.Targets
 	cctx, cancel := context.WithCancel(ctx)
 	defer cancel()
