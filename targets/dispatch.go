@@ -72,7 +72,7 @@ func (dp *dispatcher) run(ctx context.Context, dir string, env []string, s step,
 			remote := text[:s.offload] + shellQuote(dp.client) + " " + text[s.offload:]
 			h := slot.Host()
 			renv := append(append([]string(nil), env...), "DISTCC_HOSTS="+h.Spec, "DISTCC_FALLBACK=0",
-				"DISTCC_SKIP_LOCAL_RETRY=1", "DISTCC_IO_TIMEOUT="+dp.timeout, "DISTCC_BACKOFF_PERIOD=0")
+				"DISTCC_SKIP_LOCAL_RETRY=1", "DISTCC_IO_TIMEOUT="+dp.timeout)
 			status, err := runShell(ctx, dir, renv, remote, &out, &errb)
 			if err == nil && status.OK() {
 				slot.Done(distcc.Ran)
