@@ -31,7 +31,7 @@ APT_PACKAGES += distcc
 BIN := bin/kbuild-go
 DEMO_OUT ?= $(KBUILD_GO_CACHE)/demo-out
 
-.PHONY: all build deps apt gomod linux-src debs test test-short test-e2e test-defconfig demo demo-mini bench bench-defconfig bench-bpfc bench-kconfig bench-kconfig-go fuzz fuzz-kconfig fuzz-makelang fuzz-depfile clean
+.PHONY: all build deps apt gomod linux-src debs test test-short test-e2e test-defconfig demo demo-mini bench bench-defconfig bench-bpfc bench-distcc bench-kconfig bench-kconfig-go fuzz fuzz-kconfig fuzz-makelang fuzz-depfile clean
 
 all: build
 
@@ -153,6 +153,10 @@ bench: deps build
 # The defconfig rows of the table (a clean build of each is ~15 minutes here; hours in all).
 bench-defconfig: deps build
 	bench/linux.sh $(BIN) $(LINUX_SRC) defconfig
+
+# The full tinyconfig build with compiles sent to 0, 1 and 2 loopback distcc daemons (issue 11).
+bench-distcc: deps build
+	bench/distcc.sh $(BIN) $(LINUX_SRC)
 
 # kbuild-go bpf compile alone: a cache hit as a whole process, a cold compile against plain clang.
 bench-bpfc: build

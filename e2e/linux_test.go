@@ -255,6 +255,11 @@ func linuxTinyconfig(t *testing.T, e *env) {
 
 	// f. the cached graph (issue 10): the same incremental cases from kbuild-go's recorded graph.
 	t.Run("graph-cache", func(t *testing.T) { graphCache(t, e, a, b) })
+
+	// g. compiles dispatched to distcc hosts (issue 11), on one version.
+	if e.version == "6.1" {
+		t.Run("distcc", func(t *testing.T) { distccTest(t, e, a, b) })
+	}
 }
 
 // dryRunExact is the first half of issue 10's "-n exact" on the real tree: kbuild-go explain (a dry run)

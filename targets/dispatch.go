@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -130,6 +131,25 @@ func (dp *dispatcher) summary() string {
 			fmt.Fprintf(&b, ", %d that failed there", c.Failed)
 		}
 	}
+	// Why remote attempts failed, the most frequent first (the client's first line about it).
+	dp.mu.Lock()
+	var why []string
+	for w := range dp.why {
+		why = append(why, w)
+	}
+	sort.Slice(why, func(i, j int) bool {
+		if dp.why[why[i]] != dp.why[why[j]] {
+			return dp.why[why[i]] > dp.why[why[j]]
+		}
+		return why[i] < why[j]
+	})
+	for i, w := range why {
+		if i == 3 {
+			break
+		}
+		fmt.Fprintf(&b, "\n  failed %d times: %s", dp.why[w], w)
+	}
+	dp.mu.Unlock()
 	return b.String()
 }
 
