@@ -6,7 +6,7 @@
 # CPU efficiency ((user+sys) / (cores x wall), the whole process tree's), and the floor the goal is measured
 # against: the critical path of the commands the run had to run, from kbuild-go's own --summary (a no-op's
 # always-run commands, a touch's relink chain). Ratios matter more than absolute figures on a shared
-# machine. kbuild-go's rows run from its cached graph (the default); the no-op and touch fork.c rows are also
+# machine. kbuild-go's rows run from its cached graph (KBUILD_GO_GRAPH_CACHE=1); the no-op and touch fork.c rows are also
 # run evaluating the makefiles (KBUILD_GO_GRAPH_CACHE=0) and compared with make's same rows. The table goes to bench/results/DATE-CONFIG.md and to stdout.
 # Usage: bench/linux.sh KBUILD_GO_BINARY LINUX_SRC [CONFIG] [N]
 #   CONFIG: tinyconfig (tinyconfig + the boot fragment, the default) or defconfig
@@ -16,6 +16,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 work=${KBUILD_GO_CACHE:-$HOME/.cache/kbuild-go}/bench-$config
 jobs=$(nproc)
 export KBUILD_BUILD_TIMESTAMP="Tue Dec  1 00:00:00 UTC 2026" KBUILD_BUILD_USER=kbuild KBUILD_BUILD_HOST=kbuild-go KBUILD_BUILD_VERSION=1
+# kbuild-go's rows from its cached graph (not yet its default); the -eval rows turn it off.
+export KBUILD_GO_GRAPH_CACHE=1
 rm -rf "$work"; mkdir -p "$work"
 # A hard-linked scratch copy of the tree: the files touched become private copies first, so the shared
 # tree stays as extracted.
