@@ -16,15 +16,18 @@ o=$work/o
 "$kg" -C "$work/linux" O="$o" tinyconfig >/dev/null
 "$kg" -C "$work/linux" O="$o" kbuild-go-boot.config >/dev/null
 "$kg" -C "$work/linux" O="$o" -j"$(nproc)" bzImage >/dev/null
-mkdir -m 1777 "$work/tmp"
+# distccd run as root drops to nobody: its log and temporary directory live where nobody reaches them
+# (the cache under a 0700 home may not be).
+dlogs=$(mktemp -d /tmp/kbuild-go-bench-distcc.XXXXXX); chmod 755 "$dlogs"
+mkdir -m 1777 "$dlogs/tmp"
 pids=()
 for a in 127.0.0.2 127.0.0.3; do
-	: >"$work/$a.log"; chmod 666 "$work/$a.log"
-	TMPDIR=$work/tmp distccd --daemon --no-detach --allow 127.0.0.0/8 --listen $a --port 3632 --jobs 4 \
-		--log-file "$work/$a.log" --log-level info &
+	: >"$dlogs/$a.log"; chmod 666 "$dlogs/$a.log"
+	TMPDIR=$dlogs/tmp distccd --daemon --no-detach --allow 127.0.0.0/8 --listen $a --port 3632 --jobs 4 \
+		--log-file "$dlogs/$a.log" --log-level info &
 	pids+=($!)
 done
-trap 'kill "${pids[@]}" 2>/dev/null; pkill -f "[d]istccd.*--log-file $work" || true' EXIT
+trap 'kill "${pids[@]}" 2>/dev/null; pkill -f "[d]istccd.*--log-file $dlogs" || true' EXIT
 sleep 1
 scrub() {
 	find "$o" -path "$o/tools" -prune -o \( -name '*.o' -o -name '*.a' \) -type f -print | xargs rm -f
