@@ -35,19 +35,6 @@ func NewPool(hosts []Host) *Pool {
 	return p
 }
 
-// Slots is the number of remote slots of the hosts not being skipped now.
-func (p *Pool) Slots() int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	n := 0
-	for _, h := range p.hosts {
-		if !p.now().Before(h.skipUntil) {
-			n += h.Slots
-		}
-	}
-	return n
-}
-
 // Total is the number of remote slots of all hosts.
 func (p *Pool) Total() int {
 	n := 0

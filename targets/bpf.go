@@ -70,15 +70,13 @@ func bpfPrograms(x *ownContext) ([]settings.Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	path, explicit := settings.Locate(lookup(x.cmdline, x.env, "KBUILD_YAML", ""), start)
 	var sec *settings.Bpf
-	f, err := settings.Load(path)
-	switch {
-	case err == nil:
+	f, err := loadSettings(lookup(x.cmdline, x.env, "KBUILD_YAML", ""), start)
+	if err != nil {
+		return nil, err
+	}
+	if f != nil {
 		sec = f.Bpf
-	case errors.Is(err, fs.ErrNotExist) && !explicit:
-	default:
-		return nil, &InputError{Err: err}
 	}
 	progs, err := settings.Select(sec, settings.CommandLine{
 		Progs:   lookup(x.cmdline, x.env, "BPF_PROGS", ""),
@@ -89,6 +87,21 @@ func bpfPrograms(x *ownContext) ([]settings.Program, error) {
 		return nil, &InputError{Err: err}
 	}
 	return progs, nil
+}
+
+// loadSettings reads the settings file KBUILD_YAML names (value, relative to start), else start's
+// kbuild.yaml; nil when there is no default file. A missing explicit file or a bad one is an InputError.
+func loadSettings(value, start string) (*settings.File, error) {
+	path, explicit := settings.Locate(value, start)
+	f, err := settings.Load(path)
+	switch {
+	case err == nil:
+		return f, nil
+	case errors.Is(err, fs.ErrNotExist) && !explicit:
+		return nil, nil
+	default:
+		return nil, &InputError{Err: err}
+	}
 }
 
 func bpfNeeds(x *ownContext) ([]string, error) {

@@ -24,7 +24,6 @@ import (
 	"github.com/kbuild-go/kbuild-go/distcc"
 	"github.com/kbuild-go/kbuild-go/kconfig"
 	"github.com/kbuild-go/kbuild-go/makelang"
-	"github.com/kbuild-go/kbuild-go/settings"
 	"github.com/kbuild-go/kbuild-go/toolchain"
 	"github.com/kbuild-go/kbuild-go/trace"
 )
@@ -193,17 +192,15 @@ func setupDispatch(req *Request, env []string) error {
 		if yamlVar == "" {
 			yamlVar = environ(env).get("KBUILD_YAML")
 		}
-		path, explicit := settings.Locate(yamlVar, start)
-		f, err := settings.Load(path)
-		switch {
-		case err == nil && f.Distcc != nil:
+		f, err := loadSettings(yamlVar, start)
+		if err != nil {
+			return err
+		}
+		if f != nil && f.Distcc != nil {
 			spec = f.Distcc.HostList()
 			if timeout == "" && f.Distcc.IOTimeout > 0 {
 				timeout = fmt.Sprint(f.Distcc.IOTimeout)
 			}
-		case err == nil, errors.Is(err, fs.ErrNotExist) && !explicit:
-		default:
-			return &InputError{Err: err}
 		}
 	}
 	if strings.TrimSpace(spec) == "" {
