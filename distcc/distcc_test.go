@@ -106,3 +106,31 @@ func TestPool(t *testing.T) {
 		t.Fatalf("Counts %+v, want %+v", got, want)
 	}
 }
+
+// TestFreed: the channel from Freed is closed by the next release of a slot, whatever its outcome, and
+// not before; each release closes the channel asked for before it.
+func TestFreed(t *testing.T) {
+	p := NewPool([]Host{{Name: "a", Spec: "a/1", Slots: 1}})
+	s := p.TryAcquire()
+	freed := p.Freed()
+	if p.TryAcquire() != nil {
+		t.Fatal("a second slot on a one-slot host")
+	}
+	select {
+	case <-freed:
+		t.Fatal("Freed's channel closed while the slot is held")
+	default:
+	}
+	s.Done(Fault)
+	select {
+	case <-freed:
+	default:
+		t.Fatal("Freed's channel still open after the slot was released")
+	}
+	next := p.Freed()
+	select {
+	case <-next:
+		t.Fatal("a new Freed channel closed before any release")
+	default:
+	}
+}

@@ -17,6 +17,7 @@ type Pool struct {
 	mu    sync.Mutex
 	hosts []*hostState
 	next  int
+	freed chan struct{} // closed by the next Done; nil until Freed asks for it
 }
 
 type hostState struct {
@@ -81,6 +82,17 @@ func (p *Pool) TryAcquire() *Slot {
 	return &Slot{p: p, h: best}
 }
 
+// Freed returns a channel that is closed when a slot is next released: a caller that found no free slot
+// asks for it before TryAcquire and waits on it, so a release between the two is not missed.
+func (p *Pool) Freed() <-chan struct{} {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.freed == nil {
+		p.freed = make(chan struct{})
+	}
+	return p.freed
+}
+
 // Outcome is how a remote attempt ended.
 type Outcome uint8
 
@@ -105,6 +117,10 @@ func (s *Slot) Done(o Outcome) {
 	}
 	s.done = true
 	s.h.busy--
+	if p.freed != nil {
+		close(p.freed)
+		p.freed = nil
+	}
 	switch o {
 	case Ran:
 		s.h.ok++

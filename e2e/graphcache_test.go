@@ -141,6 +141,8 @@ func graphCache(t *testing.T, e *env, a, b string) {
 	t.Run("environment", func(t *testing.T) {
 		run(t, "re-evaluated: the command line, the environment", []string{"LOCALVERSION=-e2e"})
 		settle(t, []string{"LOCALVERSION=-e2e"})
+		// Both trees back to the plain environment: the tests after this one (distcc) build as before.
+		settle(t, nil)
 	})
 }
 

@@ -64,35 +64,27 @@ func newDispatcher(hosts []distcc.Host, localSlots int, env environ, timeout str
 // EXIT_DISTCC_FAILED to 118 EXIT_TIMEOUT), not the compiler's.
 func distccExit(code int) bool { return code >= 100 && code <= 118 }
 
-// run runs one shell step: a compile on a host when one has a free slot, anything else here.
+// run runs one shell step: a compile on a host when one has a free slot, anything else here. A compile
+// that finds every host busy takes whichever frees first, a local slot or a remote one.
 func (dp *dispatcher) run(ctx context.Context, dir string, env []string, s step, stdout, stderr io.Writer) (proc.Status, error) {
 	text := shellText(s.text)
 	if s.offload > 0 {
-		if slot := dp.pool.TryAcquire(); slot != nil {
-			var out, errb bytes.Buffer
-			remote := text[:s.offload] + shellQuote(dp.client) + " " + text[s.offload:]
-			h := slot.Host()
-			renv := append(append([]string(nil), env...), "DISTCC_HOSTS="+h.Spec, "DISTCC_FALLBACK=0",
-				"DISTCC_SKIP_LOCAL_RETRY=1", "DISTCC_IO_TIMEOUT="+dp.timeout)
-			status, err := runShell(ctx, dir, renv, remote, &out, &errb)
-			if err == nil && status.OK() {
-				slot.Done(distcc.Ran)
-				dp.remote.Add(1)
-				stdout.Write(out.Bytes())
-				stderr.Write(errb.Bytes())
-				return status, nil
+		for {
+			freed := dp.pool.Freed()
+			if slot := dp.pool.TryAcquire(); slot != nil {
+				status, ok, err := dp.runRemote(ctx, dir, env, s, text, slot, stdout, stderr)
+				if ok || ctx.Err() != nil {
+					return status, err
+				}
+				break // it failed there: here, as make would run it
 			}
-			switch {
-			case ctx.Err() != nil:
-				slot.Done(distcc.Abandoned)
-				return status, ctx.Err()
-			case err == nil && distccExit(status.Code):
-				slot.Done(distcc.Fault)
-			default:
-				slot.Done(distcc.Failed)
+			select {
+			case dp.local <- struct{}{}:
+				return dp.runHere(ctx, dir, env, s, text, stdout, stderr)
+			case <-freed:
+			case <-ctx.Done():
+				return proc.Status{}, ctx.Err()
 			}
-			dp.note(h.Name, status, errb.String())
-			dp.retried.Add(1)
 		}
 	}
 	select {
@@ -100,11 +92,46 @@ func (dp *dispatcher) run(ctx context.Context, dir string, env []string, s step,
 	case <-ctx.Done():
 		return proc.Status{}, ctx.Err()
 	}
+	return dp.runHere(ctx, dir, env, s, text, stdout, stderr)
+}
+
+// runHere runs a step on this machine, holding the local slot it was given.
+func (dp *dispatcher) runHere(ctx context.Context, dir string, env []string, s step, text string, stdout, stderr io.Writer) (proc.Status, error) {
 	defer func() { <-dp.local }()
 	if s.offload > 0 {
 		dp.here.Add(1)
 	}
 	return runLine(ctx, dir, env, text, nil, stdout, stderr)
+}
+
+// runRemote runs a compile step with distcc's client in front of its compiler, on slot's host; ok is
+// false when it did not succeed there (the host's fault or the compiler's: the caller runs it here).
+func (dp *dispatcher) runRemote(ctx context.Context, dir string, env []string, s step, text string, slot *distcc.Slot, stdout, stderr io.Writer) (proc.Status, bool, error) {
+	var out, errb bytes.Buffer
+	remote := text[:s.offload] + shellQuote(dp.client) + " " + text[s.offload:]
+	h := slot.Host()
+	renv := append(append([]string(nil), env...), "DISTCC_HOSTS="+h.Spec, "DISTCC_FALLBACK=0",
+		"DISTCC_SKIP_LOCAL_RETRY=1", "DISTCC_IO_TIMEOUT="+dp.timeout)
+	status, err := runShell(ctx, dir, renv, remote, &out, &errb)
+	if err == nil && status.OK() {
+		slot.Done(distcc.Ran)
+		dp.remote.Add(1)
+		stdout.Write(out.Bytes())
+		stderr.Write(errb.Bytes())
+		return status, true, nil
+	}
+	switch {
+	case ctx.Err() != nil:
+		slot.Done(distcc.Abandoned)
+		return status, false, ctx.Err()
+	case err == nil && distccExit(status.Code):
+		slot.Done(distcc.Fault)
+	default:
+		slot.Done(distcc.Failed)
+	}
+	dp.note(h.Name, status, errb.String())
+	dp.retried.Add(1)
+	return status, false, nil
 }
 
 // note counts a failed remote attempt by host and the client's first line about it.
