@@ -614,7 +614,7 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 		}
 		st := &scopeTarget{sc: sc, name: name, parents: parents, names: names}
 		e.Plan = func(pc *dag.PlanContext) (*dag.Command, error) { return st.plan(pc, t) }
-		sc.d.rec.plan(e, func() (*planData, error) { return st.expandPlan(&dag.PlanContext{Edge: e}, t) })
+		sc.d.rec.plan(e, func(newer []string) (*planData, error) { return st.expandPlan(&dag.PlanContext{Edge: e, Newer: newer}, t) })
 		if !t.Phony {
 			sc.d.mu.Lock()
 			sc.d.owner[n] = st
@@ -725,7 +725,7 @@ func (sc *scope) expandSubMakes(ec *dag.ExpandContext, t *makelang.Target, paren
 		pending = nil
 		e := &dag.Edge{Outputs: []*dag.Node{n}, Inputs: prev, Phony: true,
 			Plan: func(pc *dag.PlanContext) (*dag.Command, error) { return sc.d.decide(pc, pd), nil }}
-		sc.d.rec.plan(e, func() (*planData, error) { return pd, nil })
+		sc.d.rec.plan(e, func([]string) (*planData, error) { return pd, nil })
 		added = append(added, e)
 		prev = []*dag.Node{n}
 	}
@@ -835,7 +835,7 @@ func (d *driver) enterSubMake(sm subMake, env []string, level int, x *expansion)
 		pd := &planData{Dir: sub.dir, Print: directoryLine(sub.level, "Leaving", sub.dir)}
 		e := &dag.Edge{Outputs: []*dag.Node{sub.leave}, Inputs: nodes, Phony: true,
 			Plan: func(pc *dag.PlanContext) (*dag.Command, error) { return d.decide(pc, pd), nil }}
-		d.rec.plan(e, func() (*planData, error) { return pd, nil })
+		d.rec.plan(e, func([]string) (*planData, error) { return pd, nil })
 		added = append(added, e)
 	}
 	return added, []*dag.Node{sub.leave}, nil

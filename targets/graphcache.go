@@ -33,7 +33,7 @@ import (
 // run that rewrites a recorded input (auto.conf, a file a $(shell) reads) stops it, and the run evaluates
 // afresh: the evaluation would have read the new content.
 
-const graphCacheVersion = 6
+const graphCacheVersion = 7
 
 // graphCacheWanted reports whether the cached graph is asked for: KBUILD_GO_GRAPH_CACHE=1 in the
 // environment or on the command line. Not yet the default: with it on by default, the e2e's TestProof
@@ -61,7 +61,7 @@ func (x *expansion) Write(p []byte) (int, error) {
 // inputs (the statCache's evalInputs).
 type graphRec struct {
 	mu    sync.Mutex
-	lazy  map[*dag.Edge]func() (*planData, error)
+	lazy  map[*dag.Edge]func(newer []string) (*planData, error)
 	plans map[*dag.Edge]*planData
 	exps  map[*dag.Edge]*expansion
 	top   expansion
@@ -75,7 +75,7 @@ type graphRec struct {
 }
 
 func newGraphRec() *graphRec {
-	return &graphRec{lazy: map[*dag.Edge]func() (*planData, error){}, plans: map[*dag.Edge]*planData{}, exps: map[*dag.Edge]*expansion{}}
+	return &graphRec{lazy: map[*dag.Edge]func([]string) (*planData, error){}, plans: map[*dag.Edge]*planData{}, exps: map[*dag.Edge]*expansion{}}
 }
 
 func (r *graphRec) notCacheable(why string) {
@@ -89,8 +89,9 @@ func (r *graphRec) notCacheable(why string) {
 	r.mu.Unlock()
 }
 
-// plan registers how e's plan data is computed when the build did not plan it.
-func (r *graphRec) plan(e *dag.Edge, f func() (*planData, error)) {
+// plan registers how e's plan data is computed when the build did not plan it, or planned it for a $? the
+// next no-op will not see: f expands the recipe with newer as $?.
+func (r *graphRec) plan(e *dag.Edge, f func(newer []string) (*planData, error)) {
 	if r == nil {
 		return
 	}
@@ -174,12 +175,9 @@ const (
 	edgeUntracked
 )
 
-// A recipe the record has no plan for: planUnknown, one the build did not plan and that cannot be planned
-// ahead ($(shell) in it); planDynamic, one that reads $?. Planning either from the record restarts the run.
-const (
-	planUnknown = -2
-	planDynamic = -3
-)
+// A recipe the record has no plan for (planUnknown): one the build did not plan and that cannot be planned
+// ahead ($(shell) in it). Planning it from the record restarts the run.
+const planUnknown = -2
 
 type wireEdge struct {
 	Key                              string
@@ -196,6 +194,9 @@ type wirePlan struct {
 	OnlyExists, Console bool
 	Print               int32
 	Rec                 *wireRecord
+	// Dynamic: the expansion read $?, which was Newer (paths) then; the plan holds while it still is.
+	Dynamic bool
+	Newer   []int32
 }
 
 type wireStep struct {
@@ -409,13 +410,24 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 		switch {
 		case e.Plan != nil:
 			pd, ok := r.plans[e]
+			// A recipe that read $? and ran for newer inputs (Makefile.modfinal's .ko after a relink)
+			// is recorded as the next no-op plans it: with the phony inputs alone newer.
+			var noop []string
+			if ok && pd.Dynamic {
+				for _, p := range pd.Newer {
+					if n, found := d.g.Lookup(p); found && n.Phony() {
+						noop = append(noop, p)
+					}
+				}
+				ok = slices.Equal(noop, pd.Newer)
+			}
 			if !ok {
 				f := r.lazy[e]
 				if f == nil {
 					return fmt.Errorf("%s: a recipe the record cannot hold", e)
 				}
 				in.mutedShell.Store(false)
-				if pd, err = f(); err != nil || in.mutedShell.Load() {
+				if pd, err = f(noop); err != nil || in.mutedShell.Load() {
 					pd = nil
 				}
 			}
@@ -423,12 +435,8 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 				we.Plan = planUnknown
 				break
 			}
-			if pd.Dynamic {
-				we.Plan = planDynamic
-				break
-			}
 			wp := wirePlan{Dir: str(pd.Dir), Target: str(pd.Target), Env: env(pd.Env), Conds: strs(pd.Conds), OnlyExists: pd.OnlyExists,
-				Console: pd.Console, Print: str(pd.Print)}
+				Console: pd.Console, Print: str(pd.Print), Dynamic: pd.Dynamic, Newer: strs(pd.Newer)}
 			for _, s := range pd.Steps {
 				wp.Steps = append(wp.Steps, wireStep{Kind: uint8(s.kind), Text: str(s.text), Cmd: str(s.cmd), Depfile: str(s.depfile),
 					DotTarget: str(s.dotTarget), Prefix: str(s.prefix), Fixdep: str(s.fixdep), Pos: str(s.pos), IgnoreErr: s.ignoreErr, QuietUpd: s.quietUpd, Group: s.group, Offload: s.offload})
@@ -655,17 +663,10 @@ func (cr *cachedRun) graph() (*dag.Graph, []*dag.Node, error) {
 	for i, we := range w.Edges {
 		e := edges[i]
 		switch {
-		case we.Plan == planUnknown || we.Plan == planDynamic:
-			why := ": its recipe depends on what is newer ($?)"
-			if we.Plan == planUnknown {
-				why = ": its recipe is not in the record (it was up to date, and its expansion runs $(shell))"
-			}
-			name := strings.TrimPrefix(e.String(), "\x00")
-			if len(e.Outputs) > 0 && !e.Phony {
-				name = e.Outputs[0].Path
-			}
+		case we.Plan == planUnknown:
+			name := edgeName(e)
 			e.Plan = func(pc *dag.PlanContext) (*dag.Command, error) {
-				cr.restart(name + why)
+				cr.restart(name + ": its recipe is not in the record (it was up to date, and its expansion runs $(shell))")
 				return nil, errRestart
 			}
 		case we.Plan >= 0:
@@ -674,7 +675,20 @@ func (cr *cachedRun) graph() (*dag.Graph, []*dag.Node, error) {
 				t := w.Strings
 				cr.recs[e.Outputs[0].Path] = &record{cmdFile: t[r.CmdFile], prefix: t[r.Prefix], name: t[r.Name], dir: t[r.Dir]}
 			}
-			e.Plan = func(pc *dag.PlanContext) (*dag.Command, error) { return d.decide(pc, pd), nil }
+			if !pd.Dynamic {
+				e.Plan = func(pc *dag.PlanContext) (*dag.Command, error) { return d.decide(pc, pd), nil }
+				break
+			}
+			// A recipe that reads $? (Makefile.modfinal's .ko: `$(if $(newer-prereqs),...)`, FORCE
+			// in it every time) holds for the $? it was expanded with.
+			name := edgeName(e)
+			e.Plan = func(pc *dag.PlanContext) (*dag.Command, error) {
+				if !slices.Equal(pc.Newer, pd.Newer) {
+					cr.restart(name + ": its recipe depends on what is newer ($?), and that is not what the record saw")
+					return nil, errRestart
+				}
+				return d.decide(pc, pd), nil
+			}
 		case we.Exp >= 0:
 			x := w.Exps[we.Exp]
 			name := e.String()
@@ -702,6 +716,14 @@ func (cr *cachedRun) graph() (*dag.Graph, []*dag.Node, error) {
 	return g, list(w.Goals), nil
 }
 
+// edgeName names an edge in a restart's reason: its first output, or the phony target.
+func edgeName(e *dag.Edge) string {
+	if len(e.Outputs) > 0 && !e.Phony {
+		return e.Outputs[0].Path
+	}
+	return strings.TrimPrefix(e.String(), "\x00")
+}
+
 func (w *wireGraph) strings(idx []int32) []string {
 	if idx == nil {
 		return nil
@@ -721,7 +743,7 @@ func (cr *cachedRun) planData(wp *wirePlan) *planData {
 		cr.envs[wp.Env] = env
 	}
 	pd := &planData{Dir: t[wp.Dir], Env: env, Target: t[wp.Target], Conds: cr.w.strings(wp.Conds), OnlyExists: wp.OnlyExists,
-		Console: wp.Console, Print: t[wp.Print]}
+		Console: wp.Console, Print: t[wp.Print], Dynamic: wp.Dynamic, Newer: cr.w.strings(wp.Newer)}
 	for _, s := range wp.Steps {
 		pd.Steps = append(pd.Steps, step{kind: stepKind(s.Kind), text: t[s.Text], cmd: t[s.Cmd], depfile: t[s.Depfile], dotTarget: t[s.DotTarget],
 			prefix: t[s.Prefix], fixdep: t[s.Fixdep], pos: t[s.Pos], ignoreErr: s.IgnoreErr, quietUpd: s.QuietUpd, group: s.Group, offload: s.Offload})

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -278,7 +279,8 @@ func (st *scopeTarget) expandPlan(pc *dag.PlanContext, t *makelang.Target) (*pla
 		return nil, &InputError{Err: err}
 	}
 	return &planData{Dir: sc.dir, Env: env, Target: st.name, Steps: mergeSteps(lines, ps, sc.silent), Conds: ps.conds,
-		OnlyExists: onlyExists(check), Console: t.Phony && sc.d.isTopGoal(t.Name), Dynamic: newerRead}, nil
+		OnlyExists: onlyExists(check), Console: t.Phony && sc.d.isTopGoal(t.Name), Dynamic: newerRead,
+		Newer: slices.Clone(pc.Newer)}, nil
 }
 
 // cmdCheckReason is why an if_changed whose prerequisites are all older runs: no saved command, or a

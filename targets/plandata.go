@@ -22,8 +22,10 @@ type planData struct {
 	OnlyExists bool
 	// Console: a phony goal of the command line, run on the terminal (command).
 	Console bool
-	// Dynamic: the expansion read $?, so it holds only for the inputs that were newer then.
+	// Dynamic: the expansion read $?, so it holds only for the inputs that were newer then: Newer (dag's
+	// PlanContext.Newer, paths).
 	Dynamic bool
+	Newer   []string
 	// Print, when set, is all the edge does: print this text (make's "Leaving directory" line), also
 	// under -n, as make does.
 	Print string
