@@ -607,6 +607,15 @@ func compareModRoots(t *testing.T, makes, kbuildgos, makeObj, kbuildgoObj string
 			db, err := os.ReadFile(b)
 			if err != nil || !bytes.Equal(da, db) {
 				t.Errorf("modules_install: %s differs from make's (%v)", rel, err)
+				// A relink in between (vmlinux's BTF from pahole -j is not reproducible, and a .ko's
+				// BTF is split against it) shows in these times; kheaders_data.tar.xz regenerated is
+				// the usual cause (gen_kheaders.sh hashes `ls -l` of every header).
+				for _, p := range []string{b, filepath.Join(kbuildgoObj, "vmlinux"), filepath.Join(kbuildgoObj, "kernel", "kheaders_data.tar.xz"),
+					filepath.Join(kbuildgoObj, "kernel", "kheaders.md5")} {
+					if fi, err := os.Stat(p); err == nil {
+						t.Logf("  %s: %s", p, fi.ModTime().Format("15:04:05.000"))
+					}
+				}
 			}
 		}
 	}
