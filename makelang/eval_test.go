@@ -126,6 +126,8 @@ func TestEvalErrors(t *testing.T) {
 		{"recursive-loop", "a = $(a)\n$(info $(a))", "Makefile:2: *** Recursive variable 'a' references itself (eventually).  Stop."},
 		{"missing-separator", "foo bar", "Makefile:1: *** missing separator.  Stop."},
 		{"word-zero", "$(info $(word 0,a))", "Makefile:1: *** first argument to 'word' function must be greater than 0.  Stop."},
+		// Found by FuzzMakefile: the recursion went on until the fuzzer's 10 s deadline.
+		{"includes-itself", "x = 1\ninclude Makefile\n", "Makefile:2: *** Makefile: included 200 levels deep (does it include itself?).  Stop."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -78,10 +78,12 @@ type Options struct {
 // concurrent use; scopes are independent of each other and may be used from different goroutines (they
 // share only the Cache, which is safe).
 type Scope struct {
-	opts  Options
-	fs    FS
-	cache *Cache
-	vars  varTable
+	// includeDepth is how many includes are being read, one inside the other.
+	includeDepth int
+	opts         Options
+	fs           FS
+	cache        *Cache
+	vars         varTable
 
 	exportAll bool
 	files     map[string]*fileEntry // explicit targets and mentioned prerequisites
@@ -379,6 +381,10 @@ func (s *Scope) EvalString(name, text string) error {
 	}
 	return s.flushRule()
 }
+
+// maxIncludeDepth bounds includes inside includes (Kbuild nests a few; GNU make fails near its file
+// descriptor limit).
+const maxIncludeDepth = 200
 
 // Error is an evaluation error at a position; make stops with it.
 type Error struct {
@@ -770,7 +776,15 @@ func (c *ctx) evalInclude(n *Include) error {
 			return err
 		}
 		pos := c.pos
-		if err := s.evalFile(f, name); err != nil {
+		if s.includeDepth >= maxIncludeDepth {
+			// GNU make runs out of file descriptors here ("Too many open files"); a makefile that
+			// includes itself is the usual cause.
+			return &Error{Pos: n.Pos, Msg: fmt.Sprintf("%s: included %d levels deep (does it include itself?)", name, maxIncludeDepth)}
+		}
+		s.includeDepth++
+		err = s.evalFile(f, name)
+		s.includeDepth--
+		if err != nil {
 			return err
 		}
 		c.pos = pos

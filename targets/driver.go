@@ -614,7 +614,9 @@ func (sc *scope) ensure(name string, parents []*makelang.Target, added *[]*dag.E
 		}
 		st := &scopeTarget{sc: sc, name: name, parents: parents, names: names}
 		e.Plan = func(pc *dag.PlanContext) (*dag.Command, error) { return st.plan(pc, t) }
-		sc.d.rec.plan(e, func(newer []string) (*planData, error) { return st.expandPlan(&dag.PlanContext{Edge: e, Newer: newer}, t) })
+		sc.d.rec.plan(e, func(newer []string) (*planData, error) {
+			return st.expandPlan(&dag.PlanContext{Edge: e, Newer: newer}, t)
+		})
 		if !t.Phony {
 			sc.d.mu.Lock()
 			sc.d.owner[n] = st

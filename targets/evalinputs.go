@@ -236,19 +236,20 @@ func (in *evalInputs) changed(envs [][]string, shell func(cmd string, env []stri
 	return ""
 }
 
-// watched are the recorded inputs a build may rewrite: makefiles read whole, the remake check's mtimes,
-// and the files a $(shell) command names (`cat include/config/kernel.release`). A cached run that sees
-// one of them change after a command stops and evaluates again, since the evaluation would have read it
-// after that command.
-func (in *evalInputs) watched() map[string]bool {
-	w := map[string]bool{}
+// watched are the recorded inputs a build may rewrite, as they are now: makefiles read whole, the remake
+// check's mtimes, and the files a $(shell) command names (`cat include/config/kernel.release`). A cached
+// run that sees one of them change after a command stops and evaluates again, since the evaluation would
+// have read it after that command; for a file only $(shell)s name, when one of them prints otherwise.
+func (in *evalInputs) watched() map[string]*watched {
+	w := map[string]*watched{}
 	for p := range in.Files {
-		w[p] = true
+		w[p] = &watched{}
 	}
 	for p := range in.MTimes {
-		w[p] = true
+		w[p] = &watched{}
 	}
-	for _, s := range in.Shells {
+	shells := map[string][]int{}
+	for i, s := range in.Shells {
 		for _, f := range strings.Fields(s.Cmd) {
 			if strings.ContainsAny(f, "$`'\"*?<>|;&()") || strings.HasPrefix(f, "-") {
 				continue
@@ -256,8 +257,19 @@ func (in *evalInputs) watched() map[string]bool {
 			if !filepath.IsAbs(f) {
 				f = filepath.Join(s.Dir, f)
 			}
-			w[filepath.Clean(f)] = true
+			f = filepath.Clean(f)
+			if n := len(shells[f]); n == 0 || shells[f][n-1] != i {
+				shells[f] = append(shells[f], i)
+			}
 		}
+	}
+	for p, idx := range shells {
+		if w[p] == nil {
+			w[p] = &watched{shells: idx}
+		}
+	}
+	for p, x := range w {
+		x.sig = sigOf(os.Stat(p))
 	}
 	return w
 }

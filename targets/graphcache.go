@@ -195,8 +195,10 @@ type wirePlan struct {
 	Print               int32
 	Rec                 *wireRecord
 	// Dynamic: the expansion read $?, which was Newer (paths) then; the plan holds while it still is.
+	// Alts are the same recipe expanded for other $? (plans of their own, by index).
 	Dynamic bool
 	Newer   []int32
+	Alts    []int32
 }
 
 type wireStep struct {
@@ -398,6 +400,15 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 	in.muted.Store(true)
 	defer r.muted.Store(false)
 	defer in.muted.Store(false)
+	encode := func(pd *planData) wirePlan {
+		wp := wirePlan{Dir: str(pd.Dir), Target: str(pd.Target), Env: env(pd.Env), Conds: strs(pd.Conds), OnlyExists: pd.OnlyExists,
+			Console: pd.Console, Print: str(pd.Print), Dynamic: pd.Dynamic, Newer: strs(pd.Newer)}
+		for _, s := range pd.Steps {
+			wp.Steps = append(wp.Steps, wireStep{Kind: uint8(s.kind), Text: str(s.text), Cmd: str(s.cmd), Depfile: str(s.depfile),
+				DotTarget: str(s.dotTarget), Prefix: str(s.prefix), Fixdep: str(s.fixdep), Pos: str(s.pos), IgnoreErr: s.ignoreErr, QuietUpd: s.quietUpd, Group: s.group, Offload: s.offload})
+		}
+		return wp
+	}
 	w.Edges = make([]wireEdge, len(all))
 	for i, e := range all {
 		we := wireEdge{Key: e.Key, Outputs: nodes(e.Outputs), Inputs: nodes(e.Inputs), Implicit: nodes(e.Implicit),
@@ -435,11 +446,17 @@ func (d *driver) saveGraph(path, key string, goals []*dag.Node, top *scope) (err
 				we.Plan = planUnknown
 				break
 			}
-			wp := wirePlan{Dir: str(pd.Dir), Target: str(pd.Target), Env: env(pd.Env), Conds: strs(pd.Conds), OnlyExists: pd.OnlyExists,
-				Console: pd.Console, Print: str(pd.Print), Dynamic: pd.Dynamic, Newer: strs(pd.Newer)}
-			for _, s := range pd.Steps {
-				wp.Steps = append(wp.Steps, wireStep{Kind: uint8(s.kind), Text: str(s.text), Cmd: str(s.cmd), Depfile: str(s.depfile),
-					DotTarget: str(s.dotTarget), Prefix: str(s.prefix), Fixdep: str(s.fixdep), Pos: str(s.pos), IgnoreErr: s.ignoreErr, QuietUpd: s.quietUpd, Group: s.group, Offload: s.offload})
+			wp := encode(pd)
+			if pd.Dynamic && r.lazy[e] != nil {
+				// The common changes, planned ahead: one input newer (a module's object, or vmlinux
+				// after a relink, for Makefile.modfinal's .ko).
+				for _, newer := range oneNewer(e) {
+					in.mutedShell.Store(false)
+					if alt, err := r.lazy[e](newer); err == nil && !in.mutedShell.Load() {
+						wp.Alts = append(wp.Alts, int32(len(w.Plans)))
+						w.Plans = append(w.Plans, encode(alt))
+					}
+				}
 			}
 			if len(e.Outputs) > 0 {
 				d.mu.Lock()
@@ -596,8 +613,13 @@ type cachedRun struct {
 	cancel context.CancelFunc
 	mu     sync.Mutex
 	why    string
-	// watch maps the recorded inputs a command may rewrite to how they were at the start.
-	watch map[string]fileSig
+	// watch maps the recorded inputs a command may rewrite to how they were at the start (under mu).
+	watch map[string]*watched
+	// shells are the record's $(shell) commands, run again when a file they name is rewritten, through
+	// shell, with shellEnvs as their environments.
+	shells    []shellRun
+	shellEnvs [][]string
+	shell     func(cmd string, env []string, dir string) (string, int)
 	recs  map[string]*record
 	envs  map[int32][]string // environments made of the record's strings, once each
 	// entered are the "Entering directory" lines the replay printed.
@@ -682,12 +704,18 @@ func (cr *cachedRun) graph() (*dag.Graph, []*dag.Node, error) {
 			// A recipe that reads $? (Makefile.modfinal's .ko: `$(if $(newer-prereqs),...)`, FORCE
 			// in it every time) holds for the $? it was expanded with.
 			name := edgeName(e)
+			alts := []*planData{pd}
+			for _, a := range w.Plans[we.Plan].Alts {
+				alts = append(alts, cr.planData(&w.Plans[a]))
+			}
 			e.Plan = func(pc *dag.PlanContext) (*dag.Command, error) {
-				if !slices.Equal(pc.Newer, pd.Newer) {
-					cr.restart(name + ": its recipe depends on what is newer ($?), and that is not what the record saw")
-					return nil, errRestart
+				for _, pd := range alts {
+					if slices.Equal(pc.Newer, pd.Newer) {
+						return d.decide(pc, pd), nil
+					}
 				}
-				return d.decide(pc, pd), nil
+				cr.restart(name + ": its recipe depends on what is newer ($?), and that is not what the record saw")
+				return nil, errRestart
 			}
 		case we.Exp >= 0:
 			x := w.Exps[we.Exp]
@@ -714,6 +742,44 @@ func (cr *cachedRun) graph() (*dag.Graph, []*dag.Node, error) {
 		}
 	}
 	return g, list(w.Goals), nil
+}
+
+// maxAltInputs bounds the file inputs of a $? recipe planned ahead for each one newer.
+const maxAltInputs = 8
+
+// oneNewer lists the $? values (dag's PlanContext.Newer, in its order: the explicit inputs, then the
+// implicit ones, once each) of e with one file input newer than its output and the phony inputs, which
+// always are. None when e has more than maxAltInputs file inputs.
+func oneNewer(e *dag.Edge) [][]string {
+	var rule []*dag.Node
+	seen := map[*dag.Node]bool{}
+	files := 0
+	for _, n := range append(append([]*dag.Node(nil), e.Inputs...), e.Implicit...) {
+		if !seen[n] {
+			seen[n] = true
+			rule = append(rule, n)
+			if !n.Phony() {
+				files++
+			}
+		}
+	}
+	if files > maxAltInputs {
+		return nil
+	}
+	var out [][]string
+	for _, one := range rule {
+		if one.Phony() {
+			continue
+		}
+		var newer []string
+		for _, n := range rule {
+			if n == one || n.Phony() {
+				newer = append(newer, n.Path)
+			}
+		}
+		out = append(out, newer)
+	}
+	return out
 }
 
 // edgeName names an edge in a restart's reason: its first output, or the phony target.
@@ -807,14 +873,51 @@ func (cr *cachedRun) prefetch() {
 // Save does nothing: the recipe's own steps wrote the .cmd file.
 func (cr *cachedRun) Save(string, dag.Record) error { return nil }
 
-// finished checks, after a command, whether it rewrote an input the evaluation read.
+// watched is a recorded input a command may rewrite: how it was, and, for a file only $(shell) commands
+// name (not read by the evaluation itself), the indexes of those commands.
+type watched struct {
+	sig    fileSig
+	shells []int
+}
+
+// finished checks, after a command, whether it rewrote an input the evaluation read. A file that only
+// $(shell) commands read (`cat modules.order`, rewritten with the same names after a module is
+// rebuilt) counts as changed when one of them prints something else now.
 func (cr *cachedRun) finished(e *dag.Edge) {
 	for _, o := range e.Outputs {
-		if sig, ok := cr.watch[o.Path]; ok && sigOf(os.Stat(o.Path)) != sig {
+		cr.mu.Lock()
+		w := cr.watch[o.Path]
+		cr.mu.Unlock()
+		if w == nil {
+			continue
+		}
+		sig := sigOf(os.Stat(o.Path))
+		if sig == w.sig {
+			continue
+		}
+		if len(w.shells) == 0 || !cr.shellsSame(w.shells) {
 			cr.restart(o.Path + " was remade, and the evaluation reads it")
 			return
 		}
+		cr.mu.Lock()
+		w.sig = sig
+		cr.mu.Unlock()
 	}
+}
+
+// shellsSame runs the record's $(shell) commands idx again and reports whether each prints what it did.
+func (cr *cachedRun) shellsSame(idx []int) bool {
+	for _, i := range idx {
+		s := cr.shells[i]
+		var env []string
+		if s.Env >= 0 && int(s.Env) < len(cr.shellEnvs) {
+			env = cr.shellEnvs[s.Env]
+		}
+		if out, status := cr.shell(s.Cmd, env, s.Dir); out != s.Out || status != s.Status {
+			return false
+		}
+	}
+	return true
 }
 
 // watchPrinter tells the cached run about every finished command.

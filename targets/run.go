@@ -510,7 +510,8 @@ func buildCached(ctx context.Context, req Request, sm subMake, env []string, gfi
 	d.topFlags, d.topGoals = topFlags(req.Invocation), req.Invocation.Targets
 	cctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	cr := &cachedRun{d: d, w: w, cancel: cancel, recs: map[string]*record{}, watch: map[string]fileSig{}, envs: map[int32][]string{}}
+	cr := &cachedRun{d: d, w: w, cancel: cancel, recs: map[string]*record{}, envs: map[int32][]string{},
+		shells: c.In.Shells, shellEnvs: c.Envs, shell: shell}
 	g, goals, err := cr.graph()
 	if err != nil {
 		graphSay(req, sm, env, "re-evaluated: the record does not make a graph: "+err.Error())
@@ -522,9 +523,7 @@ func buildCached(ctx context.Context, req Request, sm subMake, env []string, gfi
 	// (gctune's first collection, which also ends its no-collection phase): the build that follows
 	// then runs at the size of its graph.
 	in := &evalInputs{Files: c.In.Files, MTimes: c.In.MTimes, Shells: c.In.Shells}
-	for p := range in.watched() {
-		cr.watch[p] = sigOf(os.Stat(p))
-	}
+	cr.watch = in.watched()
 	c = nil
 	runtime.GC()
 	graphSay(req, sm, env, "cached")
