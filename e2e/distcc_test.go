@@ -187,12 +187,13 @@ func distccTest(t *testing.T, e *env, a, b string) {
 		}
 	})
 	// The faults run a smaller build: the objects of kernel/, mm/ and fs/.
-	dirty := func() { scrub(a, "kernel", "mm", "fs") }
-	// fault runs a dispatched build and, once the daemon d has compiled `after` more files (or 20 s have
-	// passed: on a loaded machine a host can be set aside early, a compile outlasting a short I/O
-	// timeout), does hurt to it; the build must complete with make's vmlinux.
-	fault := func(t *testing.T, d *distccd, after int, hurt func(), extra ...string) string {
-		dirty()
+	dirty := func() int { return scrub(a, "kernel", "mm", "fs") }
+	// fault runs a dispatched build and, once the daemon d has compiled half of its share (a quarter of
+	// the objects to make, two hosts taking half of them; or 20 s have passed: on a loaded machine a host
+	// can be set aside early, a compile outlasting a short I/O timeout), does hurt to it; the build must
+	// complete with make's vmlinux.
+	fault := func(t *testing.T, d *distccd, hurt func(), extra ...string) string {
+		after := max(5, dirty()/4)
 		before := len(d.compiles(t))
 		cmd := exec.Command("env", append(append([]string{hosts, state}, extra...), e.kbuildgo, "-C", e.src, "O="+a, "--summary", "bzImage")...)
 		cmd.Env = append(append(os.Environ(), pins...), "PATH="+e.masked)
@@ -221,13 +222,13 @@ func distccTest(t *testing.T, e *env, a, b string) {
 				if !hurtDone && (len(d.compiles(t))-before >= after || time.Since(start) > 20*time.Second) {
 					hurt()
 					hurtDone = true
-					t.Logf("%s hurt after %d compiles, %.1fs into the build", d.addr, len(d.compiles(t))-before, time.Since(start).Seconds())
+					t.Logf("%s hurt after %d compiles (half its share: %d), %.1fs into the build", d.addr, len(d.compiles(t))-before, after, time.Since(start).Seconds())
 				}
 			}
 		}
 	}
 	t.Run("host-dies", func(t *testing.T) {
-		out := fault(t, d3, 20, func() { d3.signal(syscall.SIGKILL) })
+		out := fault(t, d3, func() { d3.signal(syscall.SIGKILL) })
 		t.Logf("%s", summaryOf(out))
 		for _, g := range faultCount.FindAllStringSubmatch(out, -1) {
 			if n, _ := strconv.Atoi(g[2]); g[1] == d3.addr && n > 5 {
@@ -236,15 +237,16 @@ func distccTest(t *testing.T, e *env, a, b string) {
 		}
 	})
 	t.Run("host-hangs", func(t *testing.T) {
-		out := fault(t, d2, 10, func() { d2.signal(syscall.SIGSTOP) }, "DISTCC_IO_TIMEOUT=5")
+		out := fault(t, d2, func() { d2.signal(syscall.SIGSTOP) }, "DISTCC_IO_TIMEOUT=5")
 		t.Logf("%s", summaryOf(out))
 	})
 }
 
 // scrub removes the objects and archives under the directories of o (all of o without any, but tools/:
 // objtool's own makefiles record in its fixdep.o's .cmd whether their fixdep existed yet, so a rebuild
-// there differs from make's first build by that comment alone).
-func scrub(o string, dirs ...string) {
+// there differs from make's first build by that comment alone), and says how many objects went.
+func scrub(o string, dirs ...string) int {
+	n := 0
 	if len(dirs) == 0 {
 		dirs = []string{"."}
 	}
@@ -255,10 +257,14 @@ func scrub(o string, dirs ...string) {
 			}
 			if err == nil && !info.IsDir() && (strings.HasSuffix(p, ".o") || strings.HasSuffix(p, ".a")) {
 				os.Remove(p)
+				if strings.HasSuffix(p, ".o") {
+					n++
+				}
 			}
 			return nil
 		})
 	}
+	return n
 }
 
 // summaryOf is the distcc part of kbuild-go's summary.
