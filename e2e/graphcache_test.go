@@ -25,7 +25,13 @@ func (e *env) graphPath(t *testing.T, o string, envs []string, args ...string) (
 	} else {
 		out = e.run(e.masked, e.kbuildgo, cmdline...)
 	}
-	data, err := os.ReadFile(tr)
+	return out, graphNote(t, tr)
+}
+
+// graphNote is the path a run took to its graph, from the process label of the trace it wrote.
+func graphNote(t *testing.T, tracePath string) string {
+	t.Helper()
+	data, err := os.ReadFile(tracePath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,11 +47,11 @@ func (e *env) graphPath(t *testing.T, o string, envs []string, args ...string) (
 	for _, ev := range trace.TraceEvents {
 		// The graph's note is the only label, and its reason may hold commas: all after "graph: ".
 		if _, p, ok := strings.Cut(ev.Args["labels"], "graph: "); ev.Name == "process_labels" && ok {
-			return out, p
+			return p
 		}
 	}
-	t.Fatalf("the trace of %v names no graph path", args)
-	return out, ""
+	t.Fatalf("the trace %s names no graph path", tracePath)
+	return ""
 }
 
 // graphCache is issue 10's cached graph on the real tree: after each change, kbuild-go from its cached

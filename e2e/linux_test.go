@@ -83,15 +83,21 @@ func setup(t *testing.T, version string) *env {
 // leaves the shared tree alone.
 func (e *env) own(rel string) string {
 	e.t.Helper()
-	p := filepath.Join(e.src, rel)
+	return ownCopy(e.t, filepath.Join(e.src, rel))
+}
+
+// ownCopy makes the file p of a scratch tree (hard-linked to the shared reference tree) a file of its
+// own, with the same content and times, so that a touch or an edit does not reach the shared tree.
+func ownCopy(t *testing.T, p string) string {
+	t.Helper()
 	data, err := os.ReadFile(p)
 	if err != nil {
-		e.t.Fatal(err)
+		t.Fatal(err)
 	}
 	info, _ := os.Stat(p)
 	os.Remove(p)
 	if err := os.WriteFile(p, data, info.Mode().Perm()); err != nil {
-		e.t.Fatal(err)
+		t.Fatal(err)
 	}
 	os.Chtimes(p, info.ModTime(), info.ModTime())
 	return p
