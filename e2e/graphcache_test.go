@@ -148,6 +148,8 @@ func graphCache(t *testing.T, e *env, a, b string) {
 		run(t, "re-evaluated: the command line, the environment", []string{"LOCALVERSION=-e2e"})
 		settle(t, []string{"LOCALVERSION=-e2e"})
 		// Both trees back to the plain environment: the tests after this one (distcc) build as before.
+		// As above: the variable changes the key, and the run after it rereads kernel.release.
+		run(t, "re-evaluated: the command line, the environment", nil)
 		settle(t, nil)
 	})
 }
