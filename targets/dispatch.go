@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -134,9 +135,13 @@ func (dp *dispatcher) runRemote(ctx context.Context, dir string, env []string, s
 	return status, false, nil
 }
 
+var clientPID = regexp.MustCompile(`\bdistcc\[[0-9]+\]`)
+
 // note counts a failed remote attempt by host and the client's first line about it.
 func (dp *dispatcher) note(host string, status proc.Status, stderr string) {
 	first, _, _ := strings.Cut(strings.TrimSpace(stderr), "\n")
+	// "distcc[2583] (dcc_readx) ERROR: ...": the same failure from every client process, counted once.
+	first = clientPID.ReplaceAllString(first, "distcc")
 	dp.mu.Lock()
 	dp.why[fmt.Sprintf("%s: exit %d: %s", host, status.Code, first)]++
 	dp.mu.Unlock()

@@ -620,8 +620,8 @@ type cachedRun struct {
 	shells    []shellRun
 	shellEnvs [][]string
 	shell     func(cmd string, env []string, dir string) (string, int)
-	recs  map[string]*record
-	envs  map[int32][]string // environments made of the record's strings, once each
+	recs      map[string]*record
+	envs      map[int32][]string // environments made of the record's strings, once each
 	// entered are the "Entering directory" lines the replay printed.
 	entered []string
 	paths   map[string]string // intern
