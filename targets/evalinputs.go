@@ -224,16 +224,22 @@ func (in *evalInputs) changed(envs [][]string, shell func(cmd string, env []stri
 		}
 	}
 	for _, s := range in.Shells {
-		env := []string(nil)
-		if s.Env >= 0 && int(s.Env) < len(envs) {
-			env = envs[s.Env]
-		}
-		out, status := shell(s.Cmd, env, s.Dir)
-		if out != s.Out || status != s.Status {
+		if !s.same(envs, shell) {
 			return fmt.Sprintf("$(shell %s) in %s", s.Cmd, s.Dir)
 		}
 	}
 	return ""
+}
+
+// same runs the recorded $(shell) command again (envs: the record's environments, which s.Env indexes)
+// and reports whether it prints what it printed and exits as it did.
+func (s shellRun) same(envs [][]string, shell func(cmd string, env []string, dir string) (string, int)) bool {
+	var env []string
+	if s.Env >= 0 && int(s.Env) < len(envs) {
+		env = envs[s.Env]
+	}
+	out, status := shell(s.Cmd, env, s.Dir)
+	return out == s.Out && status == s.Status
 }
 
 // watched are the recorded inputs a build may rewrite, as they are now: makefiles read whole, the remake

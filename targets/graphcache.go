@@ -885,14 +885,19 @@ type watched struct {
 // rebuilt) counts as changed when one of them prints something else now.
 func (cr *cachedRun) finished(e *dag.Edge) {
 	for _, o := range e.Outputs {
+		// Commands finish on several goroutines at once: the watch entry is read and updated under mu.
 		cr.mu.Lock()
 		w := cr.watch[o.Path]
+		var was fileSig
+		if w != nil {
+			was = w.sig
+		}
 		cr.mu.Unlock()
 		if w == nil {
 			continue
 		}
 		sig := sigOf(os.Stat(o.Path))
-		if sig == w.sig {
+		if sig == was {
 			continue
 		}
 		if len(w.shells) == 0 || !cr.shellsSame(w.shells) {
@@ -908,12 +913,7 @@ func (cr *cachedRun) finished(e *dag.Edge) {
 // shellsSame runs the record's $(shell) commands idx again and reports whether each prints what it did.
 func (cr *cachedRun) shellsSame(idx []int) bool {
 	for _, i := range idx {
-		s := cr.shells[i]
-		var env []string
-		if s.Env >= 0 && int(s.Env) < len(cr.shellEnvs) {
-			env = cr.shellEnvs[s.Env]
-		}
-		if out, status := cr.shell(s.Cmd, env, s.Dir); out != s.Out || status != s.Status {
+		if !cr.shells[i].same(cr.shellEnvs, cr.shell) {
 			return false
 		}
 	}
